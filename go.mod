@@ -1,0 +1,14 @@
+module khabar
+
+go 1.26.8
+
+require (
+	github.com/jalaali/go-jalaali v0.1.0
+	github.com/spf13/cobra v1.10.2
+	golang.org/x/text v0.44.0
+)
+
+require (
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/spf13/pflag v1.0.9 // indirect
+)

@@ -1,0 +1,48 @@
+// Package search defines khabar's Persian-aware full-text index. Documents and
+// queries both go through persian.Fold (after ZWNJ repair), so every spelling of
+// a word meets. Implementations: the SQLite FTS5 index in store/sqlite now, a
+// PostgreSQL one later.
+package search
+
+import (
+	"context"
+
+	"khabar/internal/article"
+)
+
+// Index finds articles by their text.
+type Index interface {
+	// Search returns hits for a user query, best first (or newest first with
+	// Query.Recent). An empty query is an error.
+	Search(ctx context.Context, q Query) (Results, error)
+}
+
+// Query is a user's search.
+type Query struct {
+	Text   string
+	Limit  int
+	Offset int
+	// Recent orders matches newest first instead of by relevance.
+	Recent bool
+}
+
+// Results is one page of hits.
+type Results struct {
+	Total int   `json:"total"`
+	Hits  []Hit `json:"hits"`
+}
+
+// Hit is one matching article with a snippet of its text.
+type Hit struct {
+	Article *article.Article `json:"article"`
+	Score   float64          `json:"score"`
+	// Snippet is a passage of the displayed (normalized) text, cut into
+	// fragments; Match marks the fragments that matched the query.
+	Snippet []Fragment `json:"snippet"`
+}
+
+// Fragment is a piece of snippet text.
+type Fragment struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
