@@ -56,6 +56,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(
 		a.versionCmd(),
 		a.normalizeCmd(),
+		a.parseCmd(),
 		a.evalCmd(),
 	)
 	return root

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"khabar/internal/pipeline"
+)
+
+func (a *app) parseCmd() *cobra.Command {
+	var asJSON, noZWNJ bool
+	cmd := &cobra.Command{
+		Use:   "parse FILE",
+		Short: "parse one file and print the article(s), without storing",
+		Long: `Parse reads a text dump (or a JSON dataset) and prints what khabar makes of it:
+title, lead, body, subheadings, the provenance chain, news group, copyright, date.
+
+Examples:
+  khabar parse ../shared/data/seed-article.txt
+  khabar parse ../shared/data/seed-article.txt --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := readInput(args[0])
+			if err != nil {
+				return err
+			}
+			p := a.pipeline(!noZWNJ)
+			res, err := p.Parse(cmd.Context(), pipeline.Document{Path: args[0], Data: data})
+			if err != nil {
+				return fmt.Errorf("parse %s: %w", args[0], err)
+			}
+			for _, e := range res.Skipped {
+				fmt.Fprintf(cmd.ErrOrStderr(), "khabar: %s: skipped %v\n", args[0], e)
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(out)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", "  ")
+				if len(res.Articles) == 1 {
+					return enc.Encode(res.Articles[0])
+				}
+				return enc.Encode(res.Articles)
+			}
+			for i, art := range res.Articles {
+				if i > 0 {
+					fmt.Fprintln(out, strings.Repeat("─", 40))
+				}
+				fmt.Fprintf(out, "id:        %s\ntitle:     %s\nlead:      %s\npublisher: %s\n", art.ID, art.Title, art.Lead, art.Publisher)
+				var chain []string
+				for _, l := range art.Attribution {
+					s := l.Name
+					if l.Desk != "" {
+						s += " (" + l.Desk + ")"
+					}
+					chain = append(chain, s)
+				}
+				fmt.Fprintf(out, "chain:     %s\noriginal:  %s\n", strings.Join(chain, " ← "), art.OriginalSource)
+				fmt.Fprintf(out, "group:     %s\ncopyright: %s\n", art.NewsGroup, art.Copyright)
+				if art.Published != nil {
+					fmt.Fprintf(out, "published: %s (%s)\n", art.Published.Time.UTC().Format("2006-01-02 15:04Z"), art.Published.JalaliASCII())
+				}
+				fmt.Fprintf(out, "body:      %d paragraphs, %d subheadings\n", len(art.Body), len(art.Subheadings))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&noZWNJ, "no-zwnj", false, "do not restore ZWNJ")
+	return cmd
+}
+
+// maxInput bounds a single input file read into memory.
+const maxInput = 512 << 20
+
+// readInput reads a file, refusing directories and files too large to be news.
+func readInput(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	if st.Size() > maxInput {
+		return nil, fmt.Errorf("%s: %d MB is larger than the %d MB input limit", path, st.Size()>>20, maxInput>>20)
+	}
+	return os.ReadFile(path)
+}
+
+// pipeline builds the pipeline every command uses.
+func (a *app) pipeline(zwnj bool) *pipeline.Pipeline {
+	return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj)}
+}

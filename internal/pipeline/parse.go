@@ -1,0 +1,89 @@
+package pipeline
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"khabar/internal/article"
+	"khabar/internal/jsondump"
+	"khabar/internal/textdump"
+)
+
+// MaxDecompressed bounds a gzip'd input, so a gzip bomb is an error, not an outage.
+const MaxDecompressed = 256 << 20
+
+// ErrUnsupported is returned for inputs of a kind khabar does not read.
+var ErrUnsupported = errors.New("unsupported input format")
+
+// Parsed is what Parse made of one document: its articles, plus the problems
+// with parts of it that were skipped (a dataset line that is not JSON, say).
+type Parsed struct {
+	Articles []*article.Article
+	Skipped  []error
+}
+
+// Parse recognises a document by its content (not its file name): gzip, JSON
+// datasets, and text dumps; then normalizes and analyses every article in it.
+// An error means nothing in the document could be read.
+func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
+	var res Parsed
+	data := doc.Data
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return res, fmt.Errorf("gzip: %w", err)
+		}
+		un, err := io.ReadAll(io.LimitReader(zr, MaxDecompressed+1))
+		if err != nil {
+			// A truncated archive: keep what decompressed, report the damage.
+			res.Skipped = append(res.Skipped, fmt.Errorf("gzip: %w", err))
+		}
+		if len(un) > MaxDecompressed {
+			return res, fmt.Errorf("gzip: more than %d MB uncompressed", MaxDecompressed>>20)
+		}
+		data = un
+	}
+	var arts []*article.Article
+	switch {
+	case jsondump.Looks(data):
+		var errs []error
+		arts, errs = jsondump.Parse(data)
+		res.Skipped = append(res.Skipped, errs...)
+		if len(arts) == 0 {
+			return res, fmt.Errorf("json: %w", errors.Join(errs...))
+		}
+	case looksLikeHTML(data):
+		return res, fmt.Errorf("html page: %w", ErrUnsupported)
+	default:
+		a, err := textdump.Parse(data)
+		if err != nil {
+			return res, fmt.Errorf("text dump: %w", err)
+		}
+		arts = []*article.Article{a}
+	}
+	for _, a := range arts {
+		if a.Path == "" {
+			a.Path = doc.Path
+		}
+		if a.URL == "" {
+			a.URL = doc.URL
+		}
+		if err := p.Process(ctx, a); err != nil {
+			res.Skipped = append(res.Skipped, err)
+			continue
+		}
+		res.Articles = append(res.Articles, a)
+	}
+	return res, nil
+}
+
+// looksLikeHTML is used to tell pages from text dumps.
+func looksLikeHTML(data []byte) bool {
+	head := strings.ToLower(string(data[:min(len(data), 1024)]))
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
+}
