@@ -93,17 +93,21 @@ var (
 // گزارش داد». It reports false when par starts with none of them.
 func Find(par string) (Chain, bool) {
 	start := 0
-	if m := dateline.FindStringIndex(par); m != nil && !strings.HasPrefix(par, "به ") {
+	if m := dateline.FindStringIndex(par); m != nil && !strings.HasPrefix(par, "به") {
 		start = m[1]
+		// «گروه بین‌الملل خبرگزاری تسنیم - ...»: the dateline itself names the outlet.
+		if links := parseSegments(par[:m[0]+strings.IndexAny(par[m[0]:m[1]], "-–—")]); len(links) == 1 && knownOrHeaded(links[0].Name) {
+			return Chain{Links: links, Start: 0, End: m[1]}, true
+		}
 	}
 	for _, s := range []int{start, 0} {
 		rest := par[s:]
-		for _, lead := range []string{"به گزارش ", "به نقل از "} {
+		for _, lead := range []string{"به گزارش ", "به‌گزارش ", "بهگزارش ", "به نقل از "} {
 			if !strings.HasPrefix(rest, lead) {
 				continue
 			}
 			body := rest[len(lead):]
-			end := clauseEnd(body)
+			end, next := clauseEnd(body)
 			if end < 0 {
 				continue
 			}
@@ -111,8 +115,7 @@ func Find(par string) (Chain, bool) {
 			if len(links) == 0 {
 				continue
 			}
-			_, w := utf8.DecodeRuneInString(body[end:])
-			return Chain{Links: links, Start: s, End: s + len(lead) + end + w}, true
+			return Chain{Links: links, Start: s, End: s + len(lead) + next}, true
 		}
 	}
 	if m := reportedBy.FindStringSubmatchIndex(par); m != nil {
@@ -134,9 +137,11 @@ func knownOrHeaded(name string) bool {
 	return len(f) > 0 && orgHeads[f[0]]
 }
 
-// clauseEnd returns the offset of the comma closing the clause, ignoring commas
-// inside «», or -1 when none comes within a plausible clause length.
-func clauseEnd(s string) int {
+// clauseEnd returns the offset of the punctuation closing the clause (ignoring
+// any inside «») and the offset just after it, or -1 when none comes within a
+// plausible clause length. A comma followed by «به نقل از» continues the chain
+// («به گزارش همشهری آنلاین، به نقل از دیجیاتو،»).
+func clauseEnd(s string) (end, next int) {
 	depth, words := 0, 0
 	for i, r := range s {
 		switch r {
@@ -146,26 +151,32 @@ func clauseEnd(s string) int {
 			if depth > 0 {
 				depth--
 			}
-		case '،', ',':
-			if depth == 0 {
-				return i
+		case '،', ',', '؛', ':':
+			if depth > 0 {
+				continue
 			}
+			after := strings.TrimLeft(s[i+utf8.RuneLen(r):], " ")
+			if r != ':' && strings.HasPrefix(after, "به نقل از ") {
+				continue
+			}
+			return i, i + utf8.RuneLen(r)
 		case ' ':
 			words++
 			if words > 30 {
-				return -1
+				return -1, -1
 			}
-		case '\n', '.', ':', '؟', '!':
-			return -1
+		case '\n', '.', '؟', '!':
+			return -1, -1
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // parseSegments splits «X به نقل از Y به نقل از Z» into links.
 func parseSegments(clause string) []article.Attribution {
 	clause = strings.NewReplacer("«", " ", "»", " ", "\"", " ", "“", " ", "”", " ").Replace(clause)
-	clause = strings.ReplaceAll(clause, " و به نقل از ", " به نقل از ")
+	clause = strings.NewReplacer("، به نقل از ", " به نقل از ", ", به نقل از ", " به نقل از ",
+		" و به نقل از ", " به نقل از ", " و براساس گزارش ", " به نقل از ", " و بر اساس گزارش ", " به نقل از ").Replace(clause)
 	var links []article.Attribution
 	for _, seg := range strings.Split(clause, " به نقل از ") {
 		if l, ok := parseLink(seg); ok {
