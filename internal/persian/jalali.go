@@ -88,13 +88,13 @@ var (
 func ParseJalali(s string) (t time.Time, hasClock bool, err error) {
 	s = ASCIIDigits(s)
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	if m := numericJalali.FindStringSubmatch(s); m != nil {
-		t, err := FromJalali(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]))
-		return t, m[4] != "", err
-	}
 	if m := clockFirst.FindStringSubmatch(s); m != nil {
 		t, err := FromJalali(atoi(m[4]), atoi(m[5]), atoi(m[6]), atoi(m[1]), atoi(m[2]), atoi(m[3]))
 		return t, true, err
+	}
+	if m := numericJalali.FindStringSubmatch(s); m != nil {
+		t, err := FromJalali(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]))
+		return t, m[4] != "", err
 	}
 	if m := wordJalali.FindStringSubmatch(s); m != nil {
 		month := 0
