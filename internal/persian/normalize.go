@@ -59,7 +59,7 @@ func (n Normalizer) Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	s = Letters(s)
 	s = fixSpacing(s)
 	if n.ZWNJ != nil {
@@ -136,41 +136,117 @@ func isOpener(r rune) bool { return r == Guillemet || r == '(' || r == '[' }
 // and after opening brackets, and adds a space after a Persian comma or semicolon
 // glued to the next word. Newlines are kept: they separate paragraphs.
 func fixSpacing(s string) string {
-	rs := []rune(s)
-	out := make([]rune, 0, len(rs)+8)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	if !needsSpacing(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	last := rune('\n') // last rune written; a line start behaves like after a newline
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 		if r == ' ' || r == '\t' {
-			// Drop if at start of line, before a newline, repeated, before a closer, or after an opener.
-			if len(out) == 0 || out[len(out)-1] == ' ' || out[len(out)-1] == '\n' || isOpener(out[len(out)-1]) {
-				continue
-			}
-			j := i + 1
-			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t') {
+			j := i
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
 				j++
 			}
-			if j == len(rs) || rs[j] == '\n' || rs[j] == '\r' {
-				i = j - 1
+			i = j
+			if last == '\n' || isOpener(last) || j == len(s) || s[j] == '\n' || s[j] == '\r' {
 				continue
 			}
-			if isCloser(rs[j]) && !(rs[j] == ':' && j+1 < len(rs) && rs[j+1] == '/') {
-				i = j - 1
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if isCloser(next) && !(next == ':' && j+1 < len(s) && s[j+1] == '/') {
 				continue
 			}
-			out = append(out, ' ')
+			b.WriteByte(' ')
+			last = ' '
 			continue
 		}
-		out = append(out, r)
+		b.WriteRune(r)
+		last = r
 		// «،» or «؛» glued to a following letter gets its space.
-		if (r == ArabicComma || r == ArabicSemi) && i+1 < len(rs) && isPersianLetter(rs[i+1]) {
-			out = append(out, ' ')
+		if r == ArabicComma || r == ArabicSemi {
+			if next, _ := utf8.DecodeRuneInString(s[i:]); isPersianLetter(next) {
+				b.WriteByte(' ')
+				last = ' '
+			}
 		}
 	}
-	// Trim trailing spaces on each line end.
-	for len(out) > 0 && out[len(out)-1] == ' ' {
-		out = out[:len(out)-1]
+	return b.String()
+}
+
+// needsSpacing is the fast path of fixSpacing: most lines of edited text have
+// no space to fix.
+func needsSpacing(s string) bool {
+	prev := rune('\n')
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			return true
+		case r == ' ':
+			if prev == ' ' || prev == '\n' || isOpener(prev) {
+				return true
+			}
+		case isCloser(r) || r == '\n' || r == '\r':
+			if prev == ' ' {
+				return true
+			}
+		case isPersianLetter(r):
+			if prev == ArabicComma || prev == ArabicSemi {
+				return true
+			}
+		}
+		prev = r
 	}
-	return string(out)
+	return prev == ' '
+}
+
+// nfc applies NFC only to the words that may change under it: a full NFC pass
+// costs more than the rest of normalization together.
+func nfc(s string) string {
+	if !needsNFC(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for len(s) > 0 {
+		i := strings.IndexByte(s, ' ')
+		w := s
+		if i >= 0 {
+			w = s[:i+1]
+		}
+		if needsNFC(w) {
+			b.WriteString(norm.NFC.String(w))
+		} else {
+			b.WriteString(w)
+		}
+		s = s[len(w):]
+	}
+	return b.String()
+}
+
+// needsNFC reports whether s may change under NFC. Persian text in the Arabic
+// block composes only with the hamza and madda marks (U+0653–U+0655); text
+// without them, and without other combining scripts, is already NFC.
+func needsNFC(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 {
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w - 1
+		switch {
+		case r < 0x300:
+		case r >= 0x600 && r <= 0x6ff:
+			if r >= 0x653 && r <= 0x655 {
+				return true
+			}
+		case r >= 0x2000 && r <= 0x206f, r >= 0xfb50 && r <= 0xfeff:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // isPersianLetter reports letters of the Arabic script as Persian uses it.
