@@ -251,3 +251,53 @@ func parseLink(seg string) (article.Attribution, bool) {
 	l := article.Attribution{Name: Canonical(strings.Join(name, " ")), Desk: strings.Join(desk, " ")}
 	return l, true
 }
+
+// interviewRe finds «در گفت‌وگو با خبرنگار فارس در ایلام»: an outlet's own
+// interview, so the outlet is the original source.
+var interviewRe = regexp.MustCompile(`گفت[\x{200c} ]?و[\x{200c} ]?گو با ((?:خبرنگار|خبرگزاری|خبرگزاري)[^،,:.؛]{1,60})`)
+
+// interviewStops end the outlet's name inside an interview clause.
+var interviewStops = map[string]bool{"در": true, "از": true, "اظهار": true, "با": true, "گفت": true, "درباره": true, "افزود": true, "ضمن": true, "پیرامون": true, "بیان": true}
+
+// FindInterview looks in the first sentence of par for «در گفت‌وگو با خبرنگار
+// X» and returns X as a one-link chain. Start and End are zero: the clause is
+// part of the sentence and must not be stripped.
+func FindInterview(par string) (Chain, bool) {
+	if i := strings.IndexAny(par, ".:"); i >= 0 {
+		par = par[:i]
+	}
+	m := interviewRe.FindStringSubmatch(persian.Letters(par))
+	if m == nil {
+		return Chain{}, false
+	}
+	words := strings.Fields(m[1])
+	for i, w := range words {
+		if i > 0 && interviewStops[w] {
+			words = words[:i]
+			break
+		}
+	}
+	l, ok := parseLink(strings.Join(words, " "))
+	if !ok {
+		return Chain{}, false
+	}
+	if _, known := outlets[key(l.Name)]; !known && !knownOrHeaded(l.Name) {
+		return Chain{}, false
+	}
+	return Chain{Links: []article.Attribution{l}}, true
+}
+
+// LeadOutlet reads the outlet a lead opens with: «خبرگزاری فارس: ...»,
+// «خبرگزاري فارس _ ...». It reports false unless the name is a known outlet or
+// starts with an outlet head word.
+func LeadOutlet(lead string) (string, bool) {
+	i := strings.IndexAny(lead, ":_ـ-")
+	if i <= 0 || i > 80 {
+		return "", false
+	}
+	name := strings.Join(strings.Fields(strings.ReplaceAll(persian.Letters(lead[:i]), "خبر گزاری", "خبرگزاری")), " ")
+	if name == "" || len(strings.Fields(name)) > 5 || !knownOrHeaded(name) {
+		return "", false
+	}
+	return Canonical(name), true
+}

@@ -103,3 +103,37 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestFindInterview(t *testing.T) {
+	tests := []struct {
+		par  string
+		want L
+	}{
+		{"حجت‌الاسلام علی‌محمد لروند امروز در گفت‌وگو با خبرنگار فارس در ایلام اظهار داشت: تغییر", L{Name: "خبرگزاری فارس", Desk: "خبرنگار"}},
+		{"محمد فرح در گفتگو با خبرنگار اقتصادي خبرگزاري فارس افزود: اين بانك", L{Name: "خبرگزاری فارس", Desk: "خبرنگار اقتصادی"}},
+		{"حسین نورانیان در گفت‌وگو با خبرنگار تسنیم در سمنان ، با اشاره", L{Name: "خبرگزاری تسنیم", Desk: "خبرنگار"}},
+	}
+	for _, tt := range tests {
+		c, ok := FindInterview(tt.par)
+		if !ok || len(c.Links) != 1 || c.Links[0] != tt.want {
+			t.Errorf("FindInterview(%q) = %q, %v; want %q", tt.par, c.Links, ok, tt.want)
+		}
+	}
+	if c, ok := FindInterview("او در گفت‌وگو با دوستانش گفت: سلام"); ok {
+		t.Errorf("interview with friends read as outlet: %q", c.Links)
+	}
+}
+
+func TestLeadOutlet(t *testing.T) {
+	for in, want := range map[string]string{
+		"خبرگزاري فارس: رئيس اداره كل دفاتر":    "خبرگزاری فارس",
+		"خبرگزاري فارس _ قيمت نفت با افزايش":    "خبرگزاری فارس",
+		"خبر گزاري فارس: كارشناس تكثير":         "خبرگزاری فارس",
+		"سخنگوی دولت: نشست امروز برگزار می‌شود": "",
+	} {
+		got, _ := LeadOutlet(in)
+		if got != want {
+			t.Errorf("LeadOutlet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -87,32 +87,32 @@ func Parse(data []byte) (*article.Article, error) {
 }
 
 // Provenance fills publisher, attribution and original source from the first
-// paragraphs (or the lead), and falls back to the copyright holder.
+// paragraphs (or the lead), and falls back to the copyright holder. A lead that
+// opens with an outlet («خبرگزاری فارس: ...») names the publisher, which goes
+// first in the chain when the body cites someone else.
 func Provenance(a *article.Article) {
-	cands := append([]string{}, a.Body...)
-	if len(cands) > 2 {
-		cands = cands[:2]
-	}
+	cands := append([]string{}, a.Body[:min(2, len(a.Body))]...)
 	cands = append(cands, a.Lead)
+	var chain []article.Attribution
 	for _, p := range cands {
 		if c, ok := provenance.Find(p); ok {
-			a.Attribution = c.Links
-			a.OriginalSource = c.OriginalSource()
-			if a.Publisher == "" {
-				a.Publisher = c.Links[0].Name
-			}
-			return
+			chain = c.Links
+			break
 		}
 	}
-	// A lead like «خبرگزاری فارس: ...» names the publisher.
-	if i := strings.IndexAny(a.Lead, ":"); i > 0 && i < 60 {
-		name := strings.TrimSpace(a.Lead[:i])
-		if c := provenance.Canonical(name); c != persian.Letters(name) || strings.HasPrefix(name, "خبرگزار") {
-			if a.Publisher == "" {
-				a.Publisher = c
-			}
-			a.OriginalSource = c
-			return
+	if chain == nil && len(a.Body) > 0 {
+		if c, ok := provenance.FindInterview(a.Body[0]); ok {
+			chain = c.Links
+		}
+	}
+	if lead, ok := provenance.LeadOutlet(a.Lead); ok && (len(chain) == 0 || chain[0].Name != lead) {
+		chain = append([]article.Attribution{{Name: lead}}, chain...)
+	}
+	if len(chain) > 0 {
+		a.Attribution = chain
+		a.OriginalSource = chain[len(chain)-1].Name
+		if a.Publisher == "" {
+			a.Publisher = chain[0].Name
 		}
 	}
 	if a.Publisher == "" && a.Copyright != "" {
