@@ -254,7 +254,7 @@ func parseLink(seg string) (article.Attribution, bool) {
 
 // interviewRe finds «در گفت‌وگو با خبرنگار فارس در ایلام»: an outlet's own
 // interview, so the outlet is the original source.
-var interviewRe = regexp.MustCompile(`گفت[\x{200c} ]?و[\x{200c} ]?گو با ((?:خبرنگار|خبرگزاری|خبرگزاري)[^،,:.؛]{1,60})`)
+var interviewRe = regexp.MustCompile(`گفت(?:[\x{200c} ]?و[\x{200c} ]?)?گو با ((?:خبرنگار|خبرگزاری|خبرگزاري)[^،,:.؛]{1,60})`)
 
 // interviewStops end the outlet's name inside an interview clause.
 var interviewStops = map[string]bool{"در": true, "از": true, "اظهار": true, "با": true, "گفت": true, "درباره": true, "افزود": true, "ضمن": true, "پیرامون": true, "بیان": true}
