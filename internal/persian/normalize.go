@@ -74,6 +74,11 @@ func Letters(s string) string {
 	if isCanonical(s) {
 		return s
 	}
+	return lettersSlow(s)
+}
+
+// lettersSlow is Letters without its fast path.
+func lettersSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -108,14 +113,39 @@ func Letters(s string) string {
 // damma, kasra, shadda, sukun. Tanvin («قطعاً») and hamza are orthography and stay.
 func isShortVowel(r rune) bool { return r >= '\u064c' && r <= '\u0652' && r != '\u064b' }
 
+// isCanonical is Letters' fast path. It works on UTF-8 bytes because it runs
+// over every paragraph: each rune Letters rewrites has a two- or three-byte
+// encoding recognisable from its first two bytes.
 func isCanonical(s string) bool {
-	for _, r := range s {
-		switch {
-		case r == ArabicYeh, r == AlefMaksura, r == ArabicKaf, r == TehMarbuta, r == HehYeh,
-			r == Kashida, isShortVowel(r),
-			r >= '۰' && r <= '۹', r >= '٠' && r <= '٩',
-			r == '\u00a0', r == '\u202f', r == '\u2009', r == '\ufeff', r == '\u200e', r == '\u200f':
-			return false
+	for i := 0; i+1 < len(s); i++ {
+		b0, b1 := s[i], s[i+1]
+		switch b0 {
+		case 0xd8: // U+0600–U+063F: ة
+			if b1 == 0xa9 {
+				return false
+			}
+		case 0xd9: // U+0640–U+067F: kashida, ك, ى, ي, harakat, Arabic-Indic digits
+			if b1 == 0x80 || b1 == 0x83 || b1 == 0x89 || b1 == 0x8a || (b1 >= 0x8c && b1 <= 0x92 && b1 != 0x8b) || (b1 >= 0xa0 && b1 <= 0xa9) {
+				return false
+			}
+		case 0xdb: // U+06C0–U+06FF: ۀ, Persian digits
+			if b1 == 0x80 || (b1 >= 0xb0 && b1 <= 0xb9) {
+				return false
+			}
+		case 0xc2: // NBSP
+			if b1 == 0xa0 {
+				return false
+			}
+		case 0xe2: // U+2009, U+200E, U+200F, U+202F
+			if b1 == 0x80 && i+2 < len(s) {
+				if b2 := s[i+2]; b2 == 0x89 || b2 == 0x8e || b2 == 0x8f || b2 == 0xaf {
+					return false
+				}
+			}
+		case 0xef: // BOM
+			if b1 == 0xbb && i+2 < len(s) && s[i+2] == 0xbf {
+				return false
+			}
 		}
 	}
 	return true
@@ -262,7 +292,7 @@ func IsPersianLetter(r rune) bool { return isPersianLetter(r) }
 // «بزرگ‌ترین», «خانه ای» → «خانه‌ای». Only affixes that never stand alone in news
 // prose are joined.
 func JoinAffixes(s string) string {
-	if !strings.Contains(s, " ") {
+	if !mayJoin(s) {
 		return s
 	}
 	words := strings.Split(s, " ")
@@ -280,6 +310,22 @@ func JoinAffixes(s string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// mayJoin is JoinAffixes' fast path: a line without a spaced affix needs no work.
+func mayJoin(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "ها") || strings.HasPrefix(rest, "تر") || strings.HasPrefix(rest, "ای") || strings.HasSuffix(s[:i], "می") {
+			return true
+		}
+		j := strings.IndexByte(rest, ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func joinsPrevious(prev, w string) bool {

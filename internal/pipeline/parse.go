@@ -84,6 +84,10 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 
 // looksLikeHTML is used to tell pages from text dumps.
 func looksLikeHTML(data []byte) bool {
-	head := strings.ToLower(string(data[:min(len(data), 1024)]))
+	t := bytes.TrimLeft(data[:min(len(data), 1024)], " \t\r\n\ufeff")
+	if len(t) == 0 || t[0] != '<' {
+		return false
+	}
+	head := strings.ToLower(string(t))
 	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html")
 }

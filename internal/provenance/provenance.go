@@ -92,6 +92,9 @@ var (
 // dateline): «به گزارش X[ به نقل از Y]*،», «به نقل از X،» or «X [به نقل از Y]
 // گزارش داد». It reports false when par starts with none of them.
 func Find(par string) (Chain, bool) {
+	if !mayAttribute(par) {
+		return Chain{}, false
+	}
 	start := 0
 	if m := dateline.FindStringIndex(par); m != nil && !strings.HasPrefix(par, "به") {
 		start = m[1]
@@ -125,6 +128,13 @@ func Find(par string) (Chain, bool) {
 		}
 	}
 	return Chain{}, false
+}
+
+// mayAttribute is Find's fast path: every form it reads has «گزارش», «نقل از»
+// or a dateline dash near the start of the paragraph.
+func mayAttribute(par string) bool {
+	head := par[:min(len(par), 600)]
+	return strings.Contains(head, "گزارش") || strings.Contains(head, "نقل از") || strings.ContainsAny(head[:min(len(head), 200)], "-–—")
 }
 
 // knownOrHeaded guards the «X گزارش داد» form, which ordinary sentences share

@@ -212,7 +212,8 @@ func stripGluedMarker(l string) (string, bool) {
 // copyrightHolder reads «© | خبرگزاری تسنیم», «©۱۴۰۴ خبرگزاری مهر», «کلیه حقوق
 // ... متعلق به X است».
 func copyrightHolder(l string) (string, bool) {
-	if strings.HasPrefix(l, "©") || strings.HasPrefix(strings.ToLower(l), "(c)") || strings.HasPrefix(strings.ToLower(l), "copyright") {
+	head := strings.ToLower(l[:min(len(l), 9)])
+	if strings.HasPrefix(l, "©") || strings.HasPrefix(head, "(c)") || strings.HasPrefix(head, "copyright") {
 		s := strings.TrimLeft(l, "©(cC) ")
 		s = strings.TrimPrefix(strings.TrimPrefix(s, "opyright"), "OPYRIGHT")
 		var parts []string
@@ -310,7 +311,7 @@ func subheadings(body []string) []string {
 		if i == 0 || i == len(body)-1 {
 			continue
 		}
-		n := len(strings.Fields(l))
+		n := wordsUpTo(l, 17)
 		if n < 2 || n > 16 {
 			continue
 		}
@@ -324,4 +325,18 @@ func subheadings(body []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// wordsUpTo counts the space-separated words of s, stopping at limit.
+func wordsUpTo(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < limit; i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
