@@ -83,7 +83,8 @@ func (c Chain) OriginalSource() string {
 
 var (
 	// A dateline such as «تهران- » or «مسکو - » may precede the clause.
-	dateline = regexp.MustCompile(`^[^،,.:«»\n]{1,30}?\s*[-–—]\s*`)
+	dateline      = regexp.MustCompile(`^[^،,.:«»\n]{1,30}?\s*[-–—]\s*`)
+	leadingOutlet = regexp.MustCompile(`^([^،,:؛.\n]{2,60}?)\s*[،,؛:]`)
 	// «X گزارش داد» / «X به نقل از Y گزارش داد».
 	reportedBy = regexp.MustCompile(`^([^،,.:\n]{2,80}?)\s+گزارش\s+(?:داد|کرد|می‌دهد|میدهد)`)
 )
@@ -119,6 +120,16 @@ func Find(par string) (Chain, bool) {
 				continue
 			}
 			return Chain{Links: links, Start: s, End: s + len(lead) + next}, true
+		}
+	}
+	// «خبرگزاری فارس، گروه اندیشه ـ ...», «حوزه احزاب خبرگزاری فارس، ...»:
+	// the paragraph opens with the outlet itself.
+	if m := leadingOutlet.FindStringSubmatchIndex(par); m != nil {
+		links := parseSegments(par[m[2]:m[3]])
+		if len(links) == 1 {
+			if _, known := outlets[key(links[0].Name)]; known {
+				return Chain{Links: links, Start: 0, End: m[1]}, true
+			}
 		}
 	}
 	if m := reportedBy.FindStringSubmatchIndex(par); m != nil {
@@ -199,7 +210,7 @@ func parseSegments(clause string) []article.Attribution {
 // deskHeads start a desk: «گروه بین الملل», «خبرنگار اقتصادی», «سرویس سیاسی».
 var deskHeads = map[string]bool{
 	"گروه": true, "سرویس": true, "خبرنگار": true, "خبرنگاران": true, "دبیرخانه": true,
-	"میز": true, "تحریریه": true, "بخش": true, "واحد": true, "پایگاه": false,
+	"میز": true, "تحریریه": true, "بخش": true, "واحد": true, "حوزه": true, "سایت": true,
 }
 
 // parseLink splits one segment into outlet name and desk. The name is
@@ -210,6 +221,7 @@ func parseLink(seg string) (article.Attribution, bool) {
 		return article.Attribution{}, false
 	}
 	// Find where the outlet's name starts: a head word or a known short name.
+	// A known outlet anywhere wins over a head word («سایت افغانستان خبرگزاری فارس»).
 	k, n := -1, 0
 	for i := 0; i < len(words) && k < 0; i++ {
 		for w := min(maxOutletWords, len(words)-i); w >= 1; w-- {
@@ -218,21 +230,29 @@ func parseLink(seg string) (article.Attribution, bool) {
 				break
 			}
 		}
-		if k < 0 && orgHeads[words[i]] && i+1 < len(words) {
+	}
+	for i := 0; i < len(words) && k < 0; i++ {
+		if orgHeads[words[i]] && i+1 < len(words) {
 			k = i
 		}
+	}
+	// «خبرگزاری خبرآنلاین», «خبرگزاری خبرگزاری فارس»: a head word before a
+	// known outlet is part of its name, which the canonical name already carries.
+	skip := 0
+	if n > 0 && k > 0 && orgHeads[words[k-1]] {
+		skip = 1
 	}
 	if k < 0 {
 		return article.Attribution{Name: strings.Join(words, " ")}, true
 	}
-	desk := words[:k]
+	desk := words[:k-skip]
 	var name []string
 	if n > 0 {
 		// A known outlet: the words after it are a place or sub-desk
 		// («خبرنگار برنا هرمزگان», «خبرگزاری فارس از قم»).
 		name = words[k : k+n]
 		rest := words[k+n:]
-		if len(rest) > 0 && rest[0] != "از" && len(desk) > 0 {
+		if len(rest) > 0 && rest[0] != "از" && rest[0] != "در" && len(desk) > 0 {
 			desk = append(append([]string{}, desk...), rest...)
 		}
 	} else {
