@@ -10,7 +10,8 @@ func (a *app) evalCmd() *cobra.Command {
 		Short: "measure accuracy on labelled data",
 	}
 	cmd.AddCommand(
-	// evaluations are added here, one line each
+		// evaluations are added here, one line each
+		a.evalZWNJCmd(),
 	)
 	return cmd
 }

@@ -1,0 +1,370 @@
+package zwnj
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"khabar/internal/persian"
+)
+
+// NewsHeldOut reports whether article i (0-based line number) of
+// news-2025-4agencies/articles.jsonl is held out of the model for evaluation.
+// Every fourth article is: the model is built from the other three quarters.
+func NewsHeldOut(i int) bool { return i%4 == 3 }
+
+// Sources names the files a model is built from, relative to DataDir
+// (../shared/data). PerDT is deliberately absent: perdt-dev is for tuning and
+// perdt-test for the reported numbers, so neither may feed the model.
+type Sources struct {
+	DataDir string
+}
+
+// Weights of each source in the counts. Edited modern news is the best evidence
+// of how a word is written; Fars News is large but mixes conventions; the
+// lexicons say a form exists but not how common it is.
+const (
+	weightNews  = 4
+	weightFars  = 1
+	weightLilak = 1
+)
+
+// Build reads the sources and returns the gzipped model: one line per word form
+// as written in correct text («نشست‌های\t412») and one line per spaced word pair
+// whose joined form is known («نشست های\t3», marked by a leading space), sorted
+// so that rebuilding gives identical bytes.
+func Build(src Sources) ([]byte, error) {
+	uni := map[string]float64{}
+	var texts []string
+
+	newsTexts, err := readNews(filepath.Join(src.DataDir, "news-2025-4agencies", "articles.jsonl"), false)
+	if err != nil {
+		return nil, err
+	}
+	farsTexts, err := readFars(filepath.Join(src.DataDir, "fars-news"))
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range newsTexts {
+		countWords(uni, t, weightNews)
+	}
+	for _, t := range farsTexts {
+		countWords(uni, t, weightFars)
+	}
+	texts = append(texts, newsTexts...)
+
+	if err := readHazm(uni, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
+		return nil, err
+	}
+	if err := readLilak(uni, filepath.Join(src.DataDir, "lexicons", "lilak", "lexicon")); err != nil {
+		return nil, err
+	}
+
+	// Spaced pairs are counted only where the joined form exists, since they
+	// only serve to decide whether «a b» should be «a‌b».
+	joinable := map[string]bool{}
+	for w := range uni {
+		for i := 0; i < len(w); {
+			j := strings.IndexRune(w[i:], ZWNJ)
+			if j < 0 {
+				break
+			}
+			joinable[w[:i+j]+" "+w[i+j+len(zwnjStr):]] = true
+			i += j + len(zwnjStr)
+		}
+	}
+	pairs := map[string]float64{}
+	for _, t := range newsTexts {
+		countPairs(pairs, joinable, t, weightNews)
+	}
+	for _, t := range farsTexts {
+		countPairs(pairs, joinable, t, weightFars)
+	}
+	_ = texts
+
+	var lines []string
+	for w, c := range uni {
+		n := int(math.Round(c))
+		if n < 1 {
+			n = 1
+		}
+		lines = append(lines, w+"\t"+strconv.Itoa(n))
+	}
+	for p, c := range pairs {
+		n := int(math.Round(c))
+		if n < 1 {
+			continue
+		}
+		lines = append(lines, " "+p+"\t"+strconv.Itoa(n))
+	}
+	slices.Sort(lines)
+
+	var buf bytes.Buffer
+	// A fixed header (no name, no time) keeps the bytes identical across builds.
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, fmt.Errorf("zwnj model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintf(bw, "# khabar zwnj model v1: form<TAB>count; \" a b\" = spaced pair\n")
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return nil, fmt.Errorf("zwnj model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("zwnj model: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// canonicalForm returns w as the model stores it: letters normalized, no ZWNJ at
+// the edges, none doubled, and none after a non-joining letter (ا د ذ ر ز ژ و),
+// where it is invisible and edited text such as PerDT leaves it out.
+func canonicalForm(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	var last rune = -1
+	pendingZ := false
+	for _, r := range w {
+		if r == ZWNJ {
+			pendingZ = true
+			continue
+		}
+		if pendingZ && last >= 0 && joinsAfter(last) {
+			b.WriteRune(ZWNJ)
+		}
+		pendingZ = false
+		b.WriteRune(r)
+		if !isMark(r) {
+			last = r
+		}
+	}
+	return b.String()
+}
+
+// words splits letter-normalized text into word forms: maximal runs of
+// Persian letters, marks and ZWNJ. It also reports, for each word, whether it
+// is separated from the next one by plain spaces only.
+func words(t string, fn func(w string, spacedToNext bool)) {
+	var cur strings.Builder
+	var pending string
+	havePending := false
+	onlySpace := true
+	flushPending := func(spaced bool) {
+		if havePending {
+			fn(pending, spaced)
+			havePending = false
+		}
+	}
+	for _, r := range t {
+		if isLetter(r) || isMark(r) || r == ZWNJ {
+			if cur.Len() == 0 {
+				flushPending(onlySpace)
+			}
+			cur.WriteRune(r)
+			continue
+		}
+		if cur.Len() > 0 {
+			w := canonicalForm(cur.String())
+			cur.Reset()
+			if w != "" {
+				flushPending(false)
+				pending, havePending = w, true
+				onlySpace = true
+			}
+		}
+		if r != ' ' {
+			onlySpace = false
+		}
+	}
+	if cur.Len() > 0 {
+		w := canonicalForm(cur.String())
+		if w != "" {
+			flushPending(onlySpace)
+			pending, havePending = w, true
+		}
+	}
+	flushPending(false)
+}
+
+func countWords(uni map[string]float64, t string, weight float64) {
+	words(t, func(w string, _ bool) {
+		if utf8.RuneCountInString(w) <= maxWordRunes {
+			uni[w] += weight
+		}
+	})
+}
+
+func countPairs(pairs map[string]float64, joinable map[string]bool, t string, weight float64) {
+	prev := ""
+	words(t, func(w string, spaced bool) {
+		if prev != "" {
+			if p := prev + " " + w; joinable[p] {
+				pairs[p] += weight
+			}
+		}
+		if spaced {
+			prev = w
+		} else {
+			prev = ""
+		}
+	})
+}
+
+// readNews returns the title, lead and body of every article of the 2025 news
+// set that the model may see (heldOut=false) or that it must not (heldOut=true).
+func readNews(path string, heldOut bool) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("zwnj model: %w", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for i := 0; sc.Scan(); i++ {
+		if NewsHeldOut(i) != heldOut {
+			continue
+		}
+		var a struct{ Title, Lead, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("zwnj model: %s line %d: %w", path, i+1, err)
+		}
+		out = append(out, persian.Letters(a.Title), persian.Letters(a.Lead), persian.Letters(a.Body))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("zwnj model: %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// NewsText returns the text of the held-out (or training) articles of the 2025
+// news set, one paragraph a line, as correctly written gold for evaluation.
+func NewsText(path string, heldOut bool) (string, error) {
+	ts, err := readNews(path, heldOut)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, t := range ts {
+		if t = strings.TrimSpace(t); t != "" {
+			b.WriteString(t)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String(), nil
+}
+
+func readFars(dir string) ([]string, error) {
+	var out []string
+	for i := 1; i <= 5; i++ {
+		path := filepath.Join(dir, fmt.Sprintf("fars-news-%d.json", i))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("zwnj model: %w", err)
+		}
+		var arts []struct {
+			Title      string   `json:"title"`
+			Abstract   string   `json:"abstract"`
+			Paragraphs []string `json:"paragraphs"`
+		}
+		if err := json.Unmarshal(data, &arts); err != nil {
+			return nil, fmt.Errorf("zwnj model: %s: %w", path, err)
+		}
+		for _, a := range arts {
+			out = append(out, persian.Letters(a.Title), persian.Letters(a.Abstract))
+			for _, p := range a.Paragraphs {
+				out = append(out, persian.Letters(p))
+			}
+		}
+	}
+	return out, nil
+}
+
+// readHazm adds Hazm's word list. Its counts come from a corpus hundreds of times
+// larger than ours, so they are scaled down; a listed word counts at least once.
+func readHazm(uni map[string]float64, path string) error {
+	return eachLine(path, func(line string) error {
+		word, rest, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil
+		}
+		cnt, _, _ := strings.Cut(rest, "\t")
+		n, err := strconv.ParseFloat(cnt, 64)
+		if err != nil {
+			return fmt.Errorf("count %q: %w", cnt, err)
+		}
+		w := canonicalForm(persian.Letters(word))
+		if w == "" || !isWordForm(w) {
+			return nil
+		}
+		uni[w] += 1 + n/hazmScale
+		return nil
+	})
+}
+
+const hazmScale = 500
+
+// readLilak adds Lilak's lexicon (word,pos,...): every entry is a correctly
+// written form, inflected verbs included.
+func readLilak(uni map[string]float64, path string) error {
+	return eachLine(path, func(line string) error {
+		if strings.HasPrefix(line, "#") {
+			return nil
+		}
+		word, _, _ := strings.Cut(line, ",")
+		w := canonicalForm(persian.Letters(strings.TrimSpace(word)))
+		if w == "" || !isWordForm(w) {
+			return nil
+		}
+		uni[w] += weightLilak
+		return nil
+	})
+}
+
+// isWordForm reports whether w is one word of Persian letters (with ZWNJ).
+func isWordForm(w string) bool {
+	for _, r := range w {
+		if !isLetter(r) && !isMark(r) && r != ZWNJ {
+			return false
+		}
+	}
+	return true
+}
+
+func eachLine(path string, fn func(string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("zwnj model: %w", err)
+	}
+	defer f.Close()
+	r := bufio.NewReader(f)
+	for n := 1; ; n++ {
+		line, err := r.ReadString('\n')
+		line = strings.TrimRight(line, "\r\n")
+		if line != "" {
+			if ferr := fn(line); ferr != nil {
+				return fmt.Errorf("zwnj model: %s line %d: %w", path, n, ferr)
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("zwnj model: %s: %w", path, err)
+		}
+	}
+}

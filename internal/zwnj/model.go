@@ -1,0 +1,160 @@
+package zwnj
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"khabar/internal/persian"
+)
+
+//go:generate go run gen.go
+
+// modelGz is the generated model (see build.go and gen.go): word forms as
+// written in correct text and spaced pairs, with weighted counts.
+//
+//go:embed model.txt.gz
+var modelGz []byte
+
+const (
+	ZWNJ    = persian.ZWNJ
+	zwnjStr = "\u200c"
+	// maxWordRunes bounds the words the model keeps and the restorer analyses:
+	// longer runs are not Persian words (or are glued garbage) and are left alone.
+	maxWordRunes = 40
+)
+
+// form is one way of writing a key (a word without its ZWNJs) and how often it
+// was seen.
+type form struct {
+	w string
+	n uint32
+}
+
+// Restorer repairs ZWNJs with the model. It is immutable after Load and safe
+// for concurrent use.
+type Restorer struct {
+	// forms maps a word with its ZWNJs removed to its written forms, most
+	// frequent first.
+	forms map[string][]form
+	// pairs counts two words written with a space between them («رئیس جمهور»)
+	// where the joined form («رئیس‌جمهور») is also known.
+	pairs map[string]uint32
+}
+
+var _ persian.ZWNJRestorer = (*Restorer)(nil)
+
+var (
+	defaultOnce     sync.Once
+	defaultRestorer *Restorer
+	defaultErr      error
+)
+
+// Default returns the restorer built from the embedded model. The model is
+// parsed once, on first use.
+func Default() *Restorer {
+	defaultOnce.Do(func() {
+		defaultRestorer, defaultErr = Load(bytes.NewReader(modelGz))
+	})
+	if defaultErr != nil {
+		// The embedded model is tested at build time; a failure here is a
+		// corrupt binary, not bad input.
+		panic(fmt.Sprintf("zwnj: embedded model: %v", defaultErr))
+	}
+	return defaultRestorer
+}
+
+// Load reads a gzipped model written by Build.
+func Load(r io.Reader) (*Restorer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("zwnj: load model: %w", err)
+	}
+	defer zr.Close()
+	rs := &Restorer{forms: make(map[string][]form, 1<<18), pairs: make(map[string]uint32, 1<<14)}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	var key strings.Builder
+	for n := 1; ; n++ {
+		line, err := br.ReadString('\n')
+		if len(line) > 0 && line[0] != '#' {
+			line = strings.TrimSuffix(line, "\n")
+			w, cnt, ok := strings.Cut(line, "\t")
+			if !ok {
+				return nil, fmt.Errorf("zwnj: model line %d: no count", n)
+			}
+			c, perr := strconv.ParseUint(cnt, 10, 32)
+			if perr != nil {
+				return nil, fmt.Errorf("zwnj: model line %d: %w", n, perr)
+			}
+			if strings.HasPrefix(w, " ") {
+				rs.pairs[w[1:]] = uint32(c)
+			} else {
+				k := w
+				if strings.Contains(w, zwnjStr) {
+					key.Reset()
+					for _, r := range w {
+						if r != ZWNJ {
+							key.WriteRune(r)
+						}
+					}
+					k = key.String()
+				}
+				rs.forms[k] = append(rs.forms[k], form{w: w, n: uint32(c)})
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("zwnj: load model: %w", err)
+		}
+	}
+	for k, fs := range rs.forms {
+		if len(fs) > 1 {
+			slices.SortStableFunc(fs, func(a, b form) int { return int(b.n) - int(a.n) })
+			rs.forms[k] = slices.Clip(fs)
+		}
+	}
+	return rs, nil
+}
+
+// count returns how often the written form w was seen.
+func (r *Restorer) count(w string) uint32 {
+	for _, f := range r.forms[stripZWNJ(w)] {
+		if f.w == w {
+			return f.n
+		}
+	}
+	return 0
+}
+
+func stripZWNJ(w string) string {
+	if !strings.Contains(w, zwnjStr) {
+		return w
+	}
+	return strings.ReplaceAll(w, zwnjStr, "")
+}
+
+// isLetter reports Arabic-script letters as Persian uses them.
+func isLetter(r rune) bool { return persian.IsPersianLetter(r) }
+
+// isMark reports the combining marks that can sit inside a Persian word
+// (tanvin, hamza above, superscript alef).
+func isMark(r rune) bool { return (r >= '\u064b' && r <= '\u065f') || r == '\u0670' }
+
+// joinsAfter reports whether letter r connects to the letter after it. A ZWNJ
+// matters only after such a letter; after ا د ذ ر ز ژ و it is invisible.
+func joinsAfter(r rune) bool {
+	switch r {
+	case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ؤ', 'ء', 'ة', 'ۀ':
+		return false
+	}
+	return isLetter(r)
+}
