@@ -189,7 +189,7 @@ func item(raw json.RawMessage) (*article.Article, error) {
 	} else {
 		a.ID = article.StableID(a.Raw)
 	}
-	a.Subheadings = nil
+	a.Subheadings = textdump.Subheadings(a.Body)
 	textdump.Provenance(a)
 	if agency := first(m.Agency, m.Source, m.Publisher, m.Site); agency != "" {
 		name := provenance.Canonical(parenthetical.ReplaceAllString(agency, ""))

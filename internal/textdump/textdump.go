@@ -81,7 +81,7 @@ func Parse(data []byte) (*article.Article, error) {
 		body = append(body, l)
 	}
 	a.Body = body
-	a.Subheadings = subheadings(body)
+	a.Subheadings = Subheadings(body)
 	Provenance(a)
 	return a, nil
 }
@@ -303,28 +303,44 @@ func isLead(rest []string, marked func(string) bool, title string) bool {
 	return len(strings.Fields(first)) <= 60
 }
 
-// subheadings are short lines inside the body that end without sentence
+// Subheadings returns the short lines inside the body that end without sentence
 // punctuation: an editor's crossheads, not paragraphs.
-func subheadings(body []string) []string {
+//
+// A crosshead sits between paragraphs, so a run of short lines (a poem, a list
+// of names) is not one: both neighbours must be paragraphs.
+func Subheadings(body []string) []string {
 	var out []string
 	for i, l := range body {
-		if i == 0 || i == len(body)-1 {
+		if i == 0 || i == len(body)-1 || !isShortUnpunctuated(l) {
 			continue
 		}
-		n := wordsUpTo(l, 17)
-		if n < 2 || n > 16 {
-			continue
-		}
-		last, _ := utf8.DecodeLastRuneInString(l)
-		if strings.ContainsRune(".!?؟:؛،»)…\"", last) {
-			continue
-		}
-		if strings.ContainsAny(l, ".؟!:") {
+		if !isParagraph(body[i-1]) || !isParagraph(body[i+1]) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+func isShortUnpunctuated(l string) bool {
+	n := wordsUpTo(l, 17)
+	if n < 2 || n > 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if strings.ContainsRune(".!?؟:؛،»)…\"_-", last) {
+		return false
+	}
+	return !strings.ContainsAny(l, ".؟!:")
+}
+
+// isParagraph reports prose: a long line, or one that ends a sentence.
+func isParagraph(l string) bool {
+	if wordsUpTo(l, 25) >= 25 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune(".!?؟:»", last)
 }
 
 // wordsUpTo counts the space-separated words of s, stopping at limit.
