@@ -40,12 +40,12 @@ const (
 )
 
 // Build reads the sources and returns the gzipped model: one line per word form
-// as written in correct text («نشست‌های\t412») and one line per spaced word pair
-// whose joined form is known («نشست های\t3», marked by a leading space), sorted
+// as written in correct text («نشست‌های\t412»), one line per spaced word pair
+// whose joined form is known («نشست های\t3», marked by a leading space), and
+// tag lines for adjectives and verb stems («@a بزرگ», «@p کن», «@s کرد»), sorted
 // so that rebuilding gives identical bytes.
 func Build(src Sources) ([]byte, error) {
 	uni := map[string]float64{}
-	var texts []string
 
 	newsTexts, err := readNews(filepath.Join(src.DataDir, "news-2025-4agencies", "articles.jsonl"), false)
 	if err != nil {
@@ -59,11 +59,18 @@ func Build(src Sources) ([]byte, error) {
 		countWords(uni, t, weightNews)
 	}
 	for _, t := range farsTexts {
+		if !farsEdited(t) {
+			countZWNJWords(uni, t, weightFars)
+			continue
+		}
 		countWords(uni, t, weightFars)
 	}
-	texts = append(texts, newsTexts...)
 
-	if err := readHazm(uni, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
+	tags := map[string]bool{} // "@a word" adjectives, "@p stem" present and "@s stem" past verb stems
+	if err := readHazm(uni, tags, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
+		return nil, err
+	}
+	if err := readVerbs(tags, filepath.Join(src.DataDir, "lexicons", "hazm", "verbs.dat")); err != nil {
 		return nil, err
 	}
 	if err := readLilak(uni, filepath.Join(src.DataDir, "lexicons", "lilak", "lexicon")); err != nil {
@@ -88,9 +95,10 @@ func Build(src Sources) ([]byte, error) {
 		countPairs(pairs, joinable, t, weightNews)
 	}
 	for _, t := range farsTexts {
-		countPairs(pairs, joinable, t, weightFars)
+		if farsEdited(t) {
+			countPairs(pairs, joinable, t, weightFars)
+		}
 	}
-	_ = texts
 
 	var lines []string
 	for w, c := range uni {
@@ -107,6 +115,10 @@ func Build(src Sources) ([]byte, error) {
 		}
 		lines = append(lines, " "+p+"\t"+strconv.Itoa(n))
 	}
+	for t := range tags {
+		lines = append(lines, t)
+	}
+	lines = append(lines, compoundParts(uni)...)
 	slices.Sort(lines)
 
 	var buf bytes.Buffer
@@ -128,6 +140,37 @@ func Build(src Sources) ([]byte, error) {
 		return nil, fmt.Errorf("zwnj model: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Compound parts seen in at least minCompoundPart different ZWNJ words are
+// productive: «‌نامه», «‌گرا», «‌کننده» as heads, «بی‌», «هم‌», «نیم‌» as
+// first parts. The restorer splits unknown words at them.
+const minCompoundPart = 8
+
+// compoundParts returns tag lines «@h head\tN» and «@f first\tN»: N is the number of
+// different ZWNJ words ending (starting) with the part.
+func compoundParts(uni map[string]float64) []string {
+	heads, firsts := map[string]int{}, map[string]int{}
+	for w := range uni {
+		parts := strings.Split(w, zwnjStr)
+		if len(parts) != 2 {
+			continue
+		}
+		heads[parts[1]]++
+		firsts[parts[0]]++
+	}
+	var out []string
+	for p, n := range heads {
+		if n >= minCompoundPart && utf8.RuneCountInString(p) >= 2 {
+			out = append(out, "@h "+p+"\t"+strconv.Itoa(n))
+		}
+	}
+	for p, n := range firsts {
+		if n >= minCompoundPart && utf8.RuneCountInString(p) >= 2 {
+			out = append(out, "@f "+p+"\t"+strconv.Itoa(n))
+		}
+	}
+	return out
 }
 
 // canonicalForm returns w as the model stores it: letters normalized, no ZWNJ at
@@ -152,7 +195,8 @@ func canonicalForm(w string) string {
 			last = r
 		}
 	}
-	return b.String()
+	// A final hamza on heh is the ezafe («واژه‌نامهٔ»), not part of the word.
+	return strings.TrimSuffix(b.String(), "\u0654")
 }
 
 // words splits letter-normalized text into word forms: maximal runs of
@@ -206,6 +250,35 @@ func countWords(uni map[string]float64, t string, weight float64) {
 			uni[w] += weight
 		}
 	})
+}
+
+// countZWNJWords counts only the words written with a ZWNJ: in text that does
+// not use ZWNJ consistently a ZWNJ is still good evidence, its absence is not.
+func countZWNJWords(uni map[string]float64, t string, weight float64) {
+	words(t, func(w string, _ bool) {
+		if strings.Contains(w, zwnjStr) && utf8.RuneCountInString(w) <= maxWordRunes {
+			uni[w] += weight
+		}
+	})
+}
+
+// farsEdited reports whether a Fars News article writes ZWNJ as edited text
+// does: many ZWNJs and no verb prefix or plural ending standing alone. Older
+// articles strip ZWNJs or write spaces instead, and would teach the model
+// «میشود» and «می شود».
+func farsEdited(t string) bool {
+	n, z, spaced := 0, 0, 0
+	words(t, func(w string, _ bool) {
+		n++
+		if strings.Contains(w, zwnjStr) {
+			z++
+		}
+		switch w {
+		case "می", "نمی", "ها", "های", "هایی":
+			spaced++
+		}
+	})
+	return spaced == 0 && z*1000 >= 40*n
 }
 
 func countPairs(pairs map[string]float64, joinable map[string]bool, t string, weight float64) {
@@ -284,25 +357,24 @@ func readFars(dir string) ([]string, error) {
 		if err := json.Unmarshal(data, &arts); err != nil {
 			return nil, fmt.Errorf("zwnj model: %s: %w", path, err)
 		}
+		// One text per article: whether ZWNJ is used consistently is a property
+		// of the article, not of a short paragraph.
 		for _, a := range arts {
-			out = append(out, persian.Letters(a.Title), persian.Letters(a.Abstract))
-			for _, p := range a.Paragraphs {
-				out = append(out, persian.Letters(p))
-			}
+			parts := append([]string{a.Title, a.Abstract}, a.Paragraphs...)
+			out = append(out, persian.Letters(strings.Join(parts, "\n")))
 		}
 	}
 	return out, nil
 }
 
-// readHazm adds Hazm's word list. Its counts come from a corpus hundreds of times
-// larger than ours, so they are scaled down; a listed word counts at least once.
-func readHazm(uni map[string]float64, path string) error {
+// readHazm adds Hazm's word list; a listed word counts at least once.
+func readHazm(uni map[string]float64, tags map[string]bool, path string) error {
 	return eachLine(path, func(line string) error {
 		word, rest, ok := strings.Cut(line, "\t")
 		if !ok {
 			return nil
 		}
-		cnt, _, _ := strings.Cut(rest, "\t")
+		cnt, pos, _ := strings.Cut(rest, "\t")
 		n, err := strconv.ParseFloat(cnt, 64)
 		if err != nil {
 			return fmt.Errorf("count %q: %w", cnt, err)
@@ -311,12 +383,34 @@ func readHazm(uni map[string]float64, path string) error {
 		if w == "" || !isWordForm(w) {
 			return nil
 		}
-		uni[w] += 1 + n/hazmScale
+		// Hazm's counts come from another, much larger corpus and do not
+		// compare with ours; their logarithm still ranks «هم‌زمان» over «همزمان».
+		uni[w] += 1 + math.Log10(1+n)
+		if slices.Contains(strings.Split(pos, ","), "AJ") {
+			// Only adjectives take the comparative «‌تر» and «‌ترین».
+			tags["@a "+w] = true
+		}
 		return nil
 	})
 }
 
-const hazmScale = 500
+// readVerbs adds Hazm's verb stems (past#present): «می» and «نمی» attach only
+// to verb forms built on them.
+func readVerbs(tags map[string]bool, path string) error {
+	return eachLine(path, func(line string) error {
+		past, present, ok := strings.Cut(line, "#")
+		if !ok {
+			return nil
+		}
+		if past = persian.Letters(past); past != "" {
+			tags["@s "+past] = true
+		}
+		if present = persian.Letters(present); present != "" {
+			tags["@p "+present] = true
+		}
+		return nil
+	})
+}
 
 // readLilak adds Lilak's lexicon (word,pos,...): every entry is a correctly
 // written form, inflected verbs included.

@@ -47,6 +47,12 @@ type Restorer struct {
 	// pairs counts two words written with a space between them («رئیس جمهور»)
 	// where the joined form («رئیس‌جمهور») is also known.
 	pairs map[string]uint32
+	// adjectives take the comparative endings; present and past verb stems
+	// take the prefixes «می» and «نمی».
+	adjectives, present, past map[string]bool
+	// heads and firsts are productive compound parts, with the number of
+	// different ZWNJ words they were seen in: «‌نامه», «بی‌».
+	heads, firsts map[string]uint32
 }
 
 var _ persian.ZWNJRestorer = (*Restorer)(nil)
@@ -78,13 +84,35 @@ func Load(r io.Reader) (*Restorer, error) {
 		return nil, fmt.Errorf("zwnj: load model: %w", err)
 	}
 	defer zr.Close()
-	rs := &Restorer{forms: make(map[string][]form, 1<<18), pairs: make(map[string]uint32, 1<<14)}
+	rs := &Restorer{forms: make(map[string][]form, 1<<18), pairs: make(map[string]uint32, 1<<14),
+		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
+		heads: map[string]uint32{}, firsts: map[string]uint32{}}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	var key strings.Builder
 	for n := 1; ; n++ {
 		line, err := br.ReadString('\n')
-		if len(line) > 0 && line[0] != '#' {
-			line = strings.TrimSuffix(line, "\n")
+		line = strings.TrimSuffix(line, "\n")
+		if tag, w, ok := strings.Cut(line, " "); ok && strings.HasPrefix(tag, "@") {
+			switch tag {
+			case "@a":
+				rs.adjectives[w] = true
+			case "@p":
+				rs.present[w] = true
+			case "@s":
+				rs.past[w] = true
+			case "@h", "@f":
+				p, cnt, _ := strings.Cut(w, "\t")
+				c, perr := strconv.ParseUint(cnt, 10, 32)
+				if perr != nil {
+					return nil, fmt.Errorf("zwnj: model line %d: %w", n, perr)
+				}
+				if tag == "@h" {
+					rs.heads[p] = uint32(c)
+				} else {
+					rs.firsts[p] = uint32(c)
+				}
+			}
+		} else if len(line) > 0 && line[0] != '#' {
 			w, cnt, ok := strings.Cut(line, "\t")
 			if !ok {
 				return nil, fmt.Errorf("zwnj: model line %d: no count", n)

@@ -9,15 +9,24 @@ import (
 // Thresholds of the decisions, tuned on perdt-dev (never on perdt-test).
 const (
 	// A word seen joined is rewritten with a ZWNJ only if the ZWNJ form was seen
-	// at least minA times and ratioA times more often than the joined form.
-	minA   = 2
+	// ratioA times more often than the joined form. Below trustA sightings in
+	// all, morphology has a say too.
 	ratioA = 2.0
+	trustA = 8
 	// An unknown word is split into stem + suffix only if the stem is common
 	// enough that the split is not a coincidence.
 	minStem = 3
 	// Two known words glued together («جینپینگ») are split only if both are
 	// this common; the score is scaled down so that any morphological reading wins.
 	minCompound = 50
+	// minHead is how many different ZWNJ words a compound part must head (or
+	// start) to be productive; compound readings are discounted so that an
+	// inflectional reading of the same word wins.
+	minHead          = 8
+	compoundDiscount = 4
+	// verbScore is the score of «می» + a verb form: verbs are open class, so
+	// their forms are read from the stems, not counted.
+	verbScore = 1000
 	// A space becomes a ZWNJ («رئیس جمهور» → «رئیس‌جمهور») only if the joined
 	// form was seen at least minB times and ratioB times more often than the
 	// two words side by side.
@@ -29,8 +38,8 @@ type suffixRule uint8
 
 const (
 	zAfterJoining suffixRule = iota // ZWNJ after any joining letter: «نشست‌های»
-	zAfterHeh                       // ZWNJ only after silent heh: «داشته‌اند»
-	zAfterHehYe                     // after heh or yeh: «منطقه‌ای», «همکاری‌ای»
+	zAfterHeh                       // ZWNJ only after silent heh: «خانه‌شان»
+	zAfterVowel                     // after heh or yeh: «داشته‌اند», «منطقه‌ای», «زندگی‌ام»
 )
 
 type suffix struct {
@@ -46,13 +55,23 @@ var suffixes = func() []suffix {
 		{"هایش", zAfterJoining}, {"هایت", zAfterJoining}, {"هایم", zAfterJoining},
 		{"هایی", zAfterJoining}, {"های", zAfterJoining}, {"هاست", zAfterJoining}, {"ها", zAfterJoining},
 		{"ترین", zAfterJoining}, {"تری", zAfterJoining}, {"تر", zAfterJoining},
-		{"اند", zAfterHeh}, {"ایم", zAfterHeh}, {"اید", zAfterHeh}, {"ام", zAfterHeh},
-		{"ات", zAfterHeh}, {"اش", zAfterHeh}, {"است", zAfterHeh},
+		{"اند", zAfterVowel}, {"ایم", zAfterVowel}, {"اید", zAfterVowel}, {"ام", zAfterVowel},
+		{"ات", zAfterVowel}, {"اش", zAfterVowel}, {"است", zAfterVowel},
 		{"شان", zAfterHeh}, {"مان", zAfterHeh}, {"تان", zAfterHeh},
-		{"ایی", zAfterHehYe}, {"ای", zAfterHehYe},
+		{"ایی", zAfterVowel}, {"ای", zAfterVowel},
 	}
 	slices.SortStableFunc(ss, func(a, b suffix) int { return len(b.s) - len(a.s) })
 	return ss
+}()
+
+// isSuffix marks the endings handled by the suffix rules above, which must not
+// be read as compound heads without those rules.
+var isSuffix = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range suffixes {
+		m[s.s] = true
+	}
+	return m
 }()
 
 // standaloneSuffix are endings that never stand alone as words in news prose:
@@ -62,14 +81,47 @@ var standaloneSuffix = map[string]bool{
 	"هایمان": true, "هایتان": true, "هایشان": true, "هاست": true, "ترین": true,
 }
 
+// comparative endings join adjectives: «عمیق تر» → «عمیق‌تر».
+var comparative = map[string]bool{"تر": true, "تری": true}
+
+// afterYehSuffix join a word ending in yeh: «انسانی اند» → «انسانی‌اند».
+var afterYehSuffix = map[string]bool{"اند": true, "ایم": true, "اید": true}
+
 // afterHehSuffix stand alone only rarely; after a word ending in silent heh
 // they are its ending («خانه ای» → «خانه‌ای», «داشته اند» → «داشته‌اند»).
 var afterHehSuffix = map[string]bool{
-	"ای": true, "ایی": true, "اند": true, "ایم": true, "اید": true, "ام": true,
+	"ای": true, "ایی": true, "اند": true, "ایم": true, "اید": true, "ام": true, "اش": true, "ات": true,
 }
 
-// verbPrefixes attach to the verb after them with a ZWNJ.
-var verbPrefixes = []string{"نمی", "می"}
+// verbPrefixes attach to the verb after them with a ZWNJ; preverbs may stand
+// before them in one word («برمی‌گردد»).
+var (
+	verbPrefixes = []string{"نمی", "می"}
+	preverbs     = map[string]bool{"بر": true, "در": true, "فرو": true, "فرا": true, "وا": true, "باز": true}
+)
+
+// Verb endings after a present stem («می‌کن|ند», «می‌آ|یند») and after a
+// past stem («می‌کرد|ند», «می‌کرد»); a past stem + «ه» is a participle.
+var (
+	presentEndings = []string{"م", "ی", "د", "یم", "ید", "ند", "یی", "ییم", "یید", "یند"}
+	pastEndings    = []string{"", "م", "ی", "یم", "ید", "ند", "ه"}
+)
+
+// isVerbForm reports whether w is a verb stem with a personal ending, the form
+// that takes «می».
+func (r *Restorer) isVerbForm(w string) bool {
+	for _, e := range presentEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && r.present[stem] && (utf8.RuneCountInString(stem) > 1 || stem == "آ") {
+			return true
+		}
+	}
+	for _, e := range pastEndings {
+		if stem, ok := strings.CutSuffix(w, e); ok && r.past[stem] {
+			return true
+		}
+	}
+	return false
+}
 
 // Restore returns s with ZWNJs restored in run-together words and in spaces that
 // stand for a ZWNJ. It changes nothing else: only ZWNJs are inserted and single
@@ -80,8 +132,11 @@ func (r *Restorer) Restore(s string) string {
 	if len(ws) == 0 {
 		return s
 	}
+	// A line that lost its ZWNJs to a scraper has run-together words and no
+	// ZWNJ: its spaces are real spaces, so compounds are not joined across them.
+	stripped := !strings.Contains(s, zwnjStr)
+	runTogether := 0
 	var inserts []int // byte offsets in s where a ZWNJ goes
-	var spaces []int  // byte offsets of spaces that become ZWNJs
 	forms := make([]string, len(ws))
 	for i, w := range ws {
 		text := s[w.start:w.end]
@@ -94,6 +149,7 @@ func (r *Restorer) Restore(s string) string {
 			continue
 		}
 		forms[i] = fixed
+		runTogether++
 		for j, k := 0, 0; j < len(fixed); {
 			if strings.HasPrefix(fixed[j:], zwnjStr) {
 				inserts = append(inserts, w.start+k)
@@ -105,14 +161,12 @@ func (r *Restorer) Restore(s string) string {
 			k += n
 		}
 	}
-	cur := forms[0]
-	for i := 1; i < len(ws); i++ {
-		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' && r.join(cur, forms[i]) {
-			spaces = append(spaces, ws[i-1].end)
-			cur = cur + zwnjStr + forms[i]
-			continue
-		}
-		cur = forms[i]
+	spaces, affixJoins := r.joinSpaces(s, ws, forms, false)
+	// Compounds are joined across a space only in a line that writes spaces
+	// for ZWNJs elsewhere too («می شود», «نشست های») and never uses a ZWNJ: in
+	// text that lost its ZWNJs, or uses them, a space is a real space.
+	if stripped && runTogether == 0 && affixJoins > 0 {
+		spaces, _ = r.joinSpaces(s, ws, forms, true)
 	}
 	if len(inserts) == 0 && len(spaces) == 0 {
 		return s
@@ -135,6 +189,26 @@ func (r *Restorer) Restore(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// joinSpaces returns the byte offsets of the single spaces between words that
+// stand for a ZWNJ, and how many of them are affixes.
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, forms []string, lexical bool) (spaces []int, affixes int) {
+	cur := forms[0]
+	for i := 1; i < len(ws); i++ {
+		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
+			if j := r.join(cur, forms[i], lexical); j != noJoin {
+				spaces = append(spaces, ws[i-1].end)
+				if j == affixJoin {
+					affixes++
+				}
+				cur = cur + zwnjStr + forms[i]
+				continue
+			}
+		}
+		cur = forms[i]
+	}
+	return spaces, affixes
 }
 
 type wordSpan struct {
@@ -189,29 +263,58 @@ func scanWords(s string) []wordSpan {
 }
 
 // fixWord returns the run-together word w (no ZWNJ) as it should be written.
+// Forms seen often enough decide alone; rarer words are also read through
+// morphology, which knows that «خانهای» is far likelier «خانه» + «ای» than
+// «خان» + «های» even when both forms were seen once.
 func (r *Restorer) fixWord(w string) string {
-	if fs, ok := r.forms[w]; ok {
-		return r.bestKnown(w, fs)
+	// The ezafe hamza («واژه‌نامهٔ») belongs to the phrase, not the word.
+	if base, ok := strings.CutSuffix(w, "\u0654"); ok {
+		return r.fixWord(base) + "\u0654"
 	}
-	c, _ := r.analyse(w, 2)
-	return c
+	fs, ok := r.forms[w]
+	if !ok {
+		c, _ := r.analyse(w, 2)
+		return c
+	}
+	var total uint32
+	for _, f := range fs {
+		total += f.n
+	}
+	if total >= trustA {
+		return r.bestKnown(w, fs, "")
+	}
+	c, n := r.analyse(w, 2)
+	if n < minStem {
+		c = ""
+	}
+	return r.bestKnown(w, fs, c)
 }
 
 // bestKnown picks among the seen forms of key w: a ZWNJ form wins over the
-// joined spelling only if it is clearly more common.
-func (r *Restorer) bestKnown(w string, fs []form) string {
-	best := fs[0]
-	if best.w == w || best.n < minA {
-		return w
+// joined spelling only if it is clearly more common. The reading of
+// morphology, if any, counts double: it breaks ties between rare forms.
+func (r *Restorer) bestKnown(w string, fs []form, morph string) string {
+	score := func(f string, n uint32) float64 {
+		if f == morph {
+			return 2*float64(n) + 1
+		}
+		return float64(n)
 	}
-	var joined uint32
+	best, bestS, joined := w, -1.0, 0.0
+	if morph != "" && morph != w {
+		best, bestS = morph, 1
+	}
 	for _, f := range fs {
+		s := score(f.w, f.n)
 		if f.w == w {
-			joined = f.n
+			joined = s
+		}
+		if s > bestS {
+			best, bestS = f.w, s
 		}
 	}
-	if float64(best.n) > ratioA*float64(joined) {
-		return best.w
+	if best != w && bestS > ratioA*joined {
+		return best
 	}
 	return w
 }
@@ -224,7 +327,7 @@ func (r *Restorer) known(w string, depth int) (string, uint32) {
 		for _, f := range fs {
 			n += f.n
 		}
-		return r.bestKnown(w, fs), n
+		return r.bestKnown(w, fs, ""), n
 	}
 	if depth <= 0 {
 		return w, 0
@@ -249,9 +352,20 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		if utf8.RuneCountInString(stem) < 2 {
 			continue
 		}
+		if suf.rule != zAfterJoining && utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if strings.HasPrefix(suf.s, "تر") && !r.adjectives[stem] {
+			continue
+		}
 		sf, n := r.known(stem, depth-1)
 		if n < minStem {
-			continue
+			// A plural ending after an unknown stem is still a plural
+			// ending («حوثیها»), though the weakest of readings.
+			if !strings.HasPrefix(suf.s, "ها") || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			n = 1
 		}
 		last, _ := utf8.DecodeLastRuneInString(stem)
 		z := false
@@ -261,7 +375,7 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 				z = true
 			case zAfterHeh:
 				z = last == 'ه'
-			case zAfterHehYe:
+			case zAfterVowel:
 				z = last == 'ه' || last == 'ی'
 			}
 		}
@@ -272,13 +386,36 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		}
 	}
 	for _, p := range verbPrefixes {
-		rest, ok := strings.CutPrefix(w, p)
-		if !ok || utf8.RuneCountInString(rest) < 2 {
+		i := strings.Index(w, p)
+		if i < 0 || (i > 0 && !preverbs[w[:i]]) {
 			continue
 		}
-		rf, n := r.known(rest, depth-1)
-		if n >= minStem {
-			consider(p+zwnjStr+rf, n)
+		rest := w[i+len(p):]
+		if utf8.RuneCountInString(rest) < 2 || !r.isVerbForm(rest) {
+			continue
+		}
+		consider(w[:i+len(p)]+zwnjStr+rest, verbScore)
+	}
+	// Compounds: a known word and a productive head («واژه» + «نامه»), or a
+	// productive first part and a known word («بی» + «تعادلی»).
+	for i, c := range w {
+		if i == 0 || isMark(c) {
+			continue
+		}
+		x, y := w[:i], w[i:]
+		last, _ := utf8.DecodeLastRuneInString(x)
+		if !joinsAfter(last) || utf8.RuneCountInString(x) < 2 || utf8.RuneCountInString(y) < 2 {
+			continue
+		}
+		if h := r.heads[y]; h >= minHead && !isSuffix[y] && (utf8.RuneCountInString(y) > 2 || r.total(y) >= minStem) {
+			if xf, nx := r.known(x, depth-1); nx >= minStem {
+				consider(xf+zwnjStr+y, min(nx, h)/compoundDiscount+1)
+			}
+		}
+		if f := r.firsts[x]; f >= minHead && !strings.HasSuffix(x, "می") {
+			if yf, ny := r.known(y, depth-1); ny >= minStem {
+				consider(x+zwnjStr+yf, min(ny, f)/compoundDiscount+1)
+			}
 		}
 	}
 	if bestN == 0 {
@@ -310,28 +447,41 @@ func (r *Restorer) total(w string) uint32 {
 	return n
 }
 
-// join decides whether the space between a and b stands for a ZWNJ.
-func (r *Restorer) join(a, b string) bool {
+// join decides whether the space between a and b stands for a ZWNJ. Lexical
+// joins (compounds such as «رئیس جمهور») are made only when lexical is set;
+// affixes are always joined.
+func (r *Restorer) join(a, b string, lexical bool) joinKind {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !isLetter(last) && !isMark(last) {
-		return false
+		return noJoin
 	}
-	if standaloneSuffix[b] {
-		return true
+	switch {
+	case standaloneSuffix[b],
+		afterHehSuffix[b] && last == 'ه' && utf8.RuneCountInString(a) > 2,
+		afterYehSuffix[b] && last == 'ی' && utf8.RuneCountInString(a) > 2,
+		comparative[b] && r.adjectives[stripZWNJ(a)]:
+		return affixJoin
 	}
-	if afterHehSuffix[b] && last == 'ه' && utf8.RuneCountInString(a) > 1 {
-		return true
+	if p, ok := strings.CutSuffix(a, "می"); ok && (p == "" || p == "ن" || preverbs[p] || preverbs[strings.TrimSuffix(p, "ن")]) {
+		return affixJoin
 	}
-	if (a == "می" || a == "نمی") && r.total(b) > 0 {
-		return true
-	}
-	if !joinsAfter(last) {
-		return false
+	if !lexical || !joinsAfter(last) {
+		return noJoin
 	}
 	cz := r.count(a + zwnjStr + b)
 	if cz < minB {
-		return false
+		return noJoin
 	}
-	cs := r.pairs[a+" "+b]
-	return float64(cz) > ratioB*float64(cs)
+	if cs := r.pairs[a+" "+b]; float64(cz) > ratioB*float64(cs) {
+		return lexicalJoin
+	}
+	return noJoin
 }
+
+type joinKind uint8
+
+const (
+	noJoin      joinKind = iota
+	affixJoin            // «نشست های», «می شود»: an ending or prefix
+	lexicalJoin          // «رئیس جمهور»: a compound the model knows
+)
