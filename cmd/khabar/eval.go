@@ -11,6 +11,7 @@ func (a *app) evalCmd() *cobra.Command {
 	}
 	cmd.AddCommand(
 		// evaluations are added here, one line each
+		a.evalCopiesCmd(),
 		a.evalZWNJCmd(),
 	)
 	return cmd
