@@ -12,7 +12,8 @@ import (
 //go:embed boilerplate.txt
 var boilerplateData string
 
-// boilerplate holds the folded openings of paragraphs that are not story text.
+// boilerplate holds the openings of paragraphs that are not story text, as
+// folded letters without spaces (the form Content compares).
 var boilerplate = loadBoilerplate(boilerplateData)
 
 func loadBoilerplate(data string) []string {
@@ -23,7 +24,7 @@ func loadBoilerplate(data string) []string {
 			continue
 		}
 		if f := persian.Fold(l); f != "" {
-			out = append(out, f)
+			out = append(out, strings.ReplaceAll(f, " ", ""))
 		} else {
 			out = append(out, l) // «©» folds to nothing: match it as written
 		}
@@ -35,14 +36,14 @@ func loadBoilerplate(data string) []string {
 // happens to open with «منبع» is text.
 const maxBoilerplateWords = 14
 
-// isBoilerplate reports whether a paragraph (as written and folded) is an end
-// marker, desk code or credit line rather than story text.
-func isBoilerplate(par, folded string) bool {
-	if strings.Count(folded, " ") >= maxBoilerplateWords {
+// isBoilerplate reports whether a paragraph (as written, and as its folded
+// letters) is an end marker, desk code or credit line rather than story text.
+func isBoilerplate(par string, letters []byte) bool {
+	if strings.Count(par, " ") >= maxBoilerplateWords {
 		return false
 	}
 	for _, b := range boilerplate {
-		if strings.HasPrefix(folded, b) || strings.HasPrefix(strings.TrimSpace(par), b) {
+		if strings.HasPrefix(string(letters), b) || strings.HasPrefix(strings.TrimSpace(par), b) {
 			return true
 		}
 	}
@@ -78,15 +79,17 @@ func Content(body []string, lead string) []string {
 
 func content(body []string) []string {
 	out := make([]string, 0, len(body))
+	var buf []byte
 	for i, par := range body {
 		if i < 2 {
 			par = StripAttribution(par)
 		}
-		f := persian.Fold(par)
-		if f == "" || isBoilerplate(par, f) {
+		var n int
+		buf, n = appendLetters(buf[:0], par)
+		if n == 0 || isBoilerplate(par, buf) {
 			continue
 		}
-		out = append(out, strings.ReplaceAll(f, " ", ""))
+		out = append(out, string(buf))
 	}
 	return out
 }

@@ -28,7 +28,9 @@ var Transforms = []Transform{
 	{"reattribute", reattribute},
 	{"zwnj-strip", func(_ *rand.Rand, a *article.Article) { mapText(a, strings.NewReplacer("\u200c", "").Replace) }},
 	{"zwnj-space", func(_ *rand.Rand, a *article.Article) { mapText(a, strings.NewReplacer("\u200c", " ").Replace) }},
-	{"arabic-letters", func(_ *rand.Rand, a *article.Article) { mapText(a, strings.NewReplacer("ی", "ي", "ک", "ك").Replace) }},
+	{"arabic-letters", func(_ *rand.Rand, a *article.Article) {
+		mapText(a, strings.NewReplacer("ی", "ي", "ک", "ك").Replace)
+	}},
 	{"persian-digits", func(_ *rand.Rand, a *article.Article) { mapText(a, digits("0123456789", "۰۱۲۳۴۵۶۷۸۹")) }},
 	{"ascii-digits", func(_ *rand.Rand, a *article.Article) { mapText(a, digits("۰۱۲۳۴۵۶۷۸۹", "0123456789")) }},
 	{"new-title", newTitle},
