@@ -35,14 +35,21 @@ func TestContentStripsAttributionAndTrailers(t *testing.T) {
 		name string
 		edit func([]string) []string
 	}{
-		{"other aggregator", func(b []string) []string { b[0] = "به گزارش خبرفوری به نقل از تسنیم، " + first; return b }},
+		{"other aggregator", func(b []string) []string {
+			b[0] = "به گزارش خبرفوری به نقل از تسنیم، " + first
+			return b
+		}},
 		{"no attribution", func(b []string) []string { b[0] = first; return b }},
 		{"dateline", func(b []string) []string { b[0] = "مسکو- " + "به گزارش تسنیم، " + first; return b }},
-		{"trailers", func(b []string) []string { return append(b, "انتهای پیام/", "گروه خبری: 1337 |", "© | خبرگزاری تسنیم |") }},
+		{"trailers", func(b []string) []string {
+			return append(b, "انتهای پیام/", "گروه خبری: 1337 |", "© | خبرگزاری تسنیم |")
+		}},
 		{"arabic letters", func(b []string) []string { return mapAll(b, strings.NewReplacer("ی", "ي", "ک", "ك").Replace) }},
 		{"persian digits", func(b []string) []string { return mapAll(b, strings.NewReplacer("1", "۱", "2", "۲").Replace) }},
 		{"zwnj as space", func(b []string) []string { return mapAll(b, strings.NewReplacer("\u200c", " ").Replace) }},
-		{"spaces in words", func(b []string) []string { return mapAll(b, strings.NewReplacer("بینالمللی", "بین المللی", "رئیسجمهور", "رئیس‌جمهور").Replace) }},
+		{"spaces in words", func(b []string) []string {
+			return mapAll(b, strings.NewReplacer("بینالمللی", "بین المللی", "رئیسجمهور", "رئیس‌جمهور").Replace)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
