@@ -1,0 +1,22 @@
+package web
+
+// routes registers every page and endpoint, so the whole site can be read in
+// one place. A new page is one line here, a handler file (ui_<page>.go) and a
+// template (templates/<page>.html). Paths no route takes get a Persian 404 page,
+// or a JSON 404 under /api/ (see dispatch).
+func (s *Server) routes() {
+	m := s.mux
+
+	// Pages (HTML, right-to-left Persian, no JavaScript).
+	m.HandleFunc("GET /{$}", s.homePage)
+	m.HandleFunc("GET /articles/{id}", s.articlePage)
+	m.HandleFunc("GET /search", s.searchPage)
+
+	// JSON API, documented in docs/API.md.
+	m.HandleFunc("GET /api/v1/articles", s.apiArticles)
+	m.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
+	m.HandleFunc("GET /api/v1/search", s.apiSearch)
+
+	// Embedded assets: CSS and the Vazirmatn font.
+	m.HandleFunc("GET /static/{path...}", s.serveStatic)
+}
