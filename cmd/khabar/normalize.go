@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"khabar/internal/persian"
+	zwnjmodel "khabar/internal/zwnj"
 )
 
 func (a *app) normalizeCmd() *cobra.Command {
@@ -52,8 +53,12 @@ Example:
 	return cmd
 }
 
-// normalizer returns the normalizer the pipeline uses.
+// normalizer returns the normalizer the pipeline uses. With zwnj it restores
+// ZWNJs with the embedded model (loaded once, on first use); without it the
+// rule-based persian.JoinAffixes is the fallback.
 func (a *app) normalizer(zwnj bool) persian.Normalizer {
-	// The ZWNJ model is wired here once internal/zwnj exists.
-	return persian.Normalizer{}
+	if !zwnj {
+		return persian.Normalizer{}
+	}
+	return persian.Normalizer{ZWNJ: zwnjmodel.Default()}
 }

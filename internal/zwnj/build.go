@@ -119,6 +119,7 @@ func Build(src Sources) ([]byte, error) {
 		lines = append(lines, t)
 	}
 	lines = append(lines, compoundParts(uni)...)
+	lines = append(lines, letterContexts(uni)...)
 	slices.Sort(lines)
 
 	var buf bytes.Buffer
@@ -171,6 +172,73 @@ func compoundParts(uni map[string]float64) []string {
 		}
 	}
 	return out
+}
+
+// letterContexts returns tag lines «@c ab|cd\tZ\tN»: for two letters either
+// side of a boundary inside a word, in how many different words (Z) a ZWNJ
+// stands there and in how many (N) the letters join. Only contexts that lean
+// to a ZWNJ are kept: they split unknown words such as «جینپینگ» («ن|پ»
+// is rare inside a word) or «آسهآن» (alef madda after a joining letter).
+func letterContexts(uni map[string]float64) []string {
+	z, n := map[string]int{}, map[string]int{}
+	for w := range uni {
+		rs := []rune(w)
+		var key []rune
+		var zAt []bool // zAt[i]: a ZWNJ before key[i]
+		for _, r := range rs {
+			if r == ZWNJ {
+				if len(zAt) > 0 {
+					zAt[len(zAt)-1] = true
+				}
+				continue
+			}
+			key = append(key, r)
+			zAt = append(zAt, false)
+		}
+		// zAt[i] now marks a ZWNJ after key[i].
+		for i := 1; i < len(key); i++ {
+			if !joinsAfter(key[i-1]) || isMark(key[i]) {
+				continue
+			}
+			for _, c := range [2]string{letterContext(key, i), letterPair(key, i)} {
+				if zAt[i-1] {
+					z[c]++
+				} else {
+					n[c]++
+				}
+			}
+		}
+	}
+	var out []string
+	for c, zc := range z {
+		if zc >= minContextWords && zc >= n[c] {
+			out = append(out, "@c "+c+"\t"+strconv.Itoa(zc)+"\t"+strconv.Itoa(n[c]))
+		}
+	}
+	return out
+}
+
+const minContextWords = 3
+
+// letterContext is the two letters before and after boundary i of key, «^»
+// and «$» standing for the word's edges.
+func letterContext(key []rune, i int) string {
+	at := func(j int) rune {
+		switch {
+		case j < 0:
+			return '^'
+		case j >= len(key):
+			return '$'
+		}
+		return key[j]
+	}
+	return string([]rune{at(i - 2), at(i - 1), '|', at(i), at(i + 1)})
+}
+
+// letterPair is the letter before and after boundary i of key, the back-off
+// when the wider letterContext is rare.
+func letterPair(key []rune, i int) string {
+	return string([]rune{key[i-1], '|', key[i]})
 }
 
 // canonicalForm returns w as the model stores it: letters normalized, no ZWNJ at

@@ -11,19 +11,22 @@ const (
 	// A word seen joined is rewritten with a ZWNJ only if the ZWNJ form was seen
 	// ratioA times more often than the joined form. Below trustA sightings in
 	// all, morphology has a say too.
-	ratioA = 2.0
+	ratioA = 2.5
 	trustA = 8
 	// An unknown word is split into stem + suffix only if the stem is common
 	// enough that the split is not a coincidence.
 	minStem = 3
-	// Two known words glued together («جینپینگ») are split only if both are
-	// this common; the score is scaled down so that any morphological reading wins.
-	minCompound = 50
+	// An unknown word with no reading is split where the two letters either
+	// side were seen with a ZWNJ in at least minContextZ different words and
+	// in contextShare of all words that have them.
+	minContextZ  = 5
+	contextShare = 0.9
 	// minHead is how many different ZWNJ words a compound part must head (or
 	// start) to be productive; compound readings are discounted so that an
 	// inflectional reading of the same word wins.
 	minHead          = 8
 	compoundDiscount = 4
+	identityBias     = 2
 	// verbScore is the score of «می» + a verb form: verbs are open class, so
 	// their forms are read from the stems, not counted.
 	verbScore = 1000
@@ -40,6 +43,7 @@ const (
 	zAfterJoining suffixRule = iota // ZWNJ after any joining letter: «نشست‌های»
 	zAfterHeh                       // ZWNJ only after silent heh: «خانه‌شان»
 	zAfterVowel                     // after heh or yeh: «داشته‌اند», «منطقه‌ای», «زندگی‌ام»
+	zNever                          // never a ZWNJ: «بیدار|م», «کتاب|ی»; a reading that keeps the word as it is
 )
 
 type suffix struct {
@@ -59,10 +63,19 @@ var suffixes = func() []suffix {
 		{"ات", zAfterVowel}, {"اش", zAfterVowel}, {"است", zAfterVowel},
 		{"شان", zAfterHeh}, {"مان", zAfterHeh}, {"تان", zAfterHeh},
 		{"ایی", zAfterVowel}, {"ای", zAfterVowel},
+		{"م", zNever}, {"ت", zNever}, {"ش", zNever}, {"ی", zNever}, {"ان", zNever},
+		{"ند", zNever}, {"یم", zNever}, {"ید", zNever}, {"یش", zNever}, {"یت", zNever},
 	}
 	slices.SortStableFunc(ss, func(a, b suffix) int { return len(b.s) - len(a.s) })
 	return ss
 }()
+
+// endsLongVowelYeh reports a word ending in alef or waw + yeh («بقای», «روی»).
+func endsLongVowelYeh(w string) bool {
+	w = strings.TrimSuffix(w, "ی")
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r == 'ا' || r == 'و'
+}
 
 // isSuffix marks the endings handled by the suffix rules above, which must not
 // be read as compound heads without those rules.
@@ -74,23 +87,22 @@ var isSuffix = func() map[string]bool {
 	return m
 }()
 
-// standaloneSuffix are endings that never stand alone as words in news prose:
-// written after a space they belong to the word before.
-var standaloneSuffix = map[string]bool{
-	"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true, "هایش": true,
-	"هایمان": true, "هایتان": true, "هایشان": true, "هاست": true, "ترین": true,
-}
-
-// comparative endings join adjectives: «عمیق تر» → «عمیق‌تر».
-var comparative = map[string]bool{"تر": true, "تری": true}
-
-// afterYehSuffix join a word ending in yeh: «انسانی اند» → «انسانی‌اند».
-var afterYehSuffix = map[string]bool{"اند": true, "ایم": true, "اید": true}
-
-// afterHehSuffix stand alone only rarely; after a word ending in silent heh
-// they are its ending («خانه ای» → «خانه‌ای», «داشته اند» → «داشته‌اند»).
-var afterHehSuffix = map[string]bool{
-	"ای": true, "ایی": true, "اند": true, "ایم": true, "اید": true, "ام": true, "اش": true, "ات": true,
+// affixAfter reports whether word b, written after a space, is an ending of
+// the word a before it (ending in letter last, rn runes long). The plural
+// endings and «ترین» never stand alone in news prose; «ای», «اند» and the like
+// stand alone only rarely, and after a word ending in silent heh (or yeh, for
+// the verb endings) they are its ending: «خانه ای» → «خانه‌ای», «انسانی اند» →
+// «انسانی‌اند».
+func affixAfter(b string, last rune, rn int) bool {
+	switch b {
+	case "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "ترین":
+		return true
+	case "ای", "ایی", "ام", "اش", "ات":
+		return last == 'ه' && rn > 2
+	case "اند", "ایم", "اید":
+		return (last == 'ه' || last == 'ی') && rn > 2
+	}
+	return false
 }
 
 // verbPrefixes attach to the verb after them with a ZWNJ; preverbs may stand
@@ -267,6 +279,9 @@ func scanWords(s string) []wordSpan {
 // morphology, which knows that «خانهای» is far likelier «خانه» + «ای» than
 // «خان» + «های» even when both forms were seen once.
 func (r *Restorer) fixWord(w string) string {
+	if f, ok := r.hot[w]; ok {
+		return f
+	}
 	// The ezafe hamza («واژه‌نامهٔ») belongs to the phrase, not the word.
 	if base, ok := strings.CutSuffix(w, "\u0654"); ok {
 		return r.fixWord(base) + "\u0654"
@@ -352,13 +367,19 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		if utf8.RuneCountInString(stem) < 2 {
 			continue
 		}
-		if suf.rule != zAfterJoining && utf8.RuneCountInString(stem) < 3 {
+		if (suf.rule == zAfterHeh || suf.rule == zAfterVowel) && utf8.RuneCountInString(stem) < 3 {
 			continue
 		}
 		if strings.HasPrefix(suf.s, "تر") && !r.adjectives[stem] {
 			continue
 		}
-		sf, n := r.known(stem, depth-1)
+		d := depth - 1
+		if suf.rule == zNever {
+			// A reading that changes nothing must not smuggle in a ZWNJ
+			// that morphology put into the stem («نوشت‌ها|ند»).
+			d = 0
+		}
+		sf, n := r.known(stem, d)
 		if n < minStem {
 			// A plural ending after an unknown stem is still a plural
 			// ending («حوثیها»), though the weakest of readings.
@@ -376,13 +397,17 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 			case zAfterHeh:
 				z = last == 'ه'
 			case zAfterVowel:
-				z = last == 'ه' || last == 'ی'
+				// After yeh only where it ends a word like «زندگی» or «سنتی», not
+				// «بقای» (long vowel + yeh).
+				z = last == 'ه' || (last == 'ی' && !endsLongVowelYeh(stem))
 			}
 		}
 		if z {
 			consider(sf+zwnjStr+suf.s, n)
 		} else {
-			consider(sf+suf.s, n)
+			// Leaving the word as it is costs nothing if wrong; inserting a
+			// ZWNJ does. So a reading without one counts double.
+			consider(sf+suf.s, identityBias*n)
 		}
 	}
 	for _, p := range verbPrefixes {
@@ -407,8 +432,8 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		if !joinsAfter(last) || utf8.RuneCountInString(x) < 2 || utf8.RuneCountInString(y) < 2 {
 			continue
 		}
-		if h := r.heads[y]; h >= minHead && !isSuffix[y] && (utf8.RuneCountInString(y) > 2 || r.total(y) >= minStem) {
-			if xf, nx := r.known(x, depth-1); nx >= minStem {
+		if h := r.heads[y]; h >= minHead && !isSuffix[y] && (utf8.RuneCountInString(y) > 2 || (r.total(y) >= minStem && h >= 3*minHead)) {
+			if xf, nx := r.known(x, 0); nx >= minStem {
 				consider(xf+zwnjStr+y, min(nx, h)/compoundDiscount+1)
 			}
 		}
@@ -418,25 +443,38 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 			}
 		}
 	}
-	if bestN == 0 {
-		// Two common words glued together, split where the first one ends in
-		// a joining letter.
-		for i, c := range w {
-			if i == 0 {
-				continue
-			}
-			x, y := w[:i], w[i:]
-			last, _ := utf8.DecodeLastRuneInString(x)
-			if !joinsAfter(last) || isMark(c) || utf8.RuneCountInString(x) < 2 || utf8.RuneCountInString(y) < 2 {
-				continue
-			}
-			nx, ny := r.total(x), r.total(y)
-			if nx >= minCompound && ny >= minCompound {
-				consider(x+zwnjStr+y, min(nx, ny)/minCompound)
-			}
+	if bestN == 0 && depth == 2 {
+		// No reading: split where the letters around the boundary almost
+		// always have a ZWNJ between them in the words we know.
+		if c, ok := r.splitByLetters(w); ok {
+			consider(c, 1)
 		}
 	}
 	return best, bestN
+}
+
+// splitByLetters inserts a ZWNJ at each boundary of w whose letter context is
+// a ZWNJ in at least contextShare of the known words that have it.
+func (r *Restorer) splitByLetters(w string) (string, bool) {
+	key := []rune(w)
+	var b strings.Builder
+	changed := false
+	lastCut := 0
+	for i, c := range key {
+		if i > 0 && i-lastCut >= 2 && len(key)-i >= 2 && joinsAfter(key[i-1]) && !isMark(c) {
+			cnt := r.contexts[letterContext(key, i)]
+			if cnt[0]+cnt[1] < minContextZ {
+				cnt = r.contexts[letterPair(key, i)]
+			}
+			if cnt[0] >= minContextZ && float64(cnt[0]) >= contextShare*float64(cnt[0]+cnt[1]) {
+				b.WriteString(zwnjStr)
+				changed = true
+				lastCut = i
+			}
+		}
+		b.WriteRune(c)
+	}
+	return b.String(), changed
 }
 
 func (r *Restorer) total(w string) uint32 {
@@ -455,11 +493,11 @@ func (r *Restorer) join(a, b string, lexical bool) joinKind {
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
 	}
-	switch {
-	case standaloneSuffix[b],
-		afterHehSuffix[b] && last == 'ه' && utf8.RuneCountInString(a) > 2,
-		afterYehSuffix[b] && last == 'ی' && utf8.RuneCountInString(a) > 2,
-		comparative[b] && r.adjectives[stripZWNJ(a)]:
+	if affixAfter(b, last, utf8.RuneCountInString(a)) {
+		return affixJoin
+	}
+	// Comparative endings join adjectives: «عمیق تر» → «عمیق‌تر».
+	if (b == "تر" || b == "تری") && r.adjectives[stripZWNJ(a)] {
 		return affixJoin
 	}
 	if p, ok := strings.CutSuffix(a, "می"); ok && (p == "" || p == "ن" || preverbs[p] || preverbs[strings.TrimSuffix(p, "ن")]) {

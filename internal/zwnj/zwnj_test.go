@@ -1,0 +1,6 @@
+package zwnj
+
+const (
+	sharedData = "../../../shared/data"
+	perdtDev   = sharedData + "/ud-perdt/perdt-dev.txt"
+)
