@@ -6,28 +6,37 @@ package search
 
 import (
 	"context"
+	"errors"
 
 	"khabar/internal/article"
 )
 
+// ErrEmptyQuery is returned (wrapped) for a query with no searchable word in it.
+var ErrEmptyQuery = errors.New("empty search query")
+
 // Index finds articles by their text.
 type Index interface {
 	// Search returns hits for a user query, best first (or newest first with
-	// Query.Recent). An empty query is an error.
+	// Query.Recent). A query with no word in it is an error wrapping ErrEmptyQuery.
 	Search(ctx context.Context, q Query) (Results, error)
 }
 
 // Query is a user's search.
 type Query struct {
-	Text   string
+	Text string
+	// Limit ≤ 0 means DefaultLimit.
 	Limit  int
 	Offset int
 	// Recent orders matches newest first instead of by relevance.
 	Recent bool
 }
 
+// DefaultLimit is the page size when a query gives none.
+const DefaultLimit = 20
+
 // Results is one page of hits.
 type Results struct {
+	// Total counts all matching articles, not only this page.
 	Total int   `json:"total"`
 	Hits  []Hit `json:"hits"`
 }

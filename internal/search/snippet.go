@@ -1,0 +1,141 @@
+package search
+
+import (
+	"strings"
+)
+
+// SnippetWords is the usual length of a snippet in words.
+const SnippetWords = 30
+
+// Snippet picks from paragraphs (displayed, normalized text: lead then body)
+// the passage of at most maxWords words that holds the most distinct query
+// terms, then the most matching words, and cuts it into fragments. A word
+// matches when one of its index terms (Terms of the word) is in terms, so
+// «نشست‌های» lights up for the term «نشست». The fragments concatenate back to
+// the passage, with «…» where it was cut; the text is never folded. When no
+// word matches (the match was in the title, say), the passage is the opening.
+func Snippet(paragraphs []string, terms []string, maxWords int) []Fragment {
+	if maxWords <= 0 {
+		maxWords = SnippetWords
+	}
+	want := make(map[string]int, len(terms))
+	for i, t := range terms {
+		want[t] = i
+	}
+	bestPara, bestStart, bestEnd := -1, 0, 0
+	bestDistinct, bestHits := 0, 0
+	var bestWords []string
+	var bestMatch []int
+	for pi, p := range paragraphs {
+		words := strings.Fields(p)
+		if len(words) == 0 {
+			continue
+		}
+		match := matchWords(words, want)
+		start, end, distinct, hits := bestWindow(match, len(terms), maxWords)
+		if bestPara < 0 || distinct > bestDistinct || distinct == bestDistinct && hits > bestHits {
+			bestPara, bestStart, bestEnd = pi, start, end
+			bestDistinct, bestHits = distinct, hits
+			bestWords, bestMatch = words, match
+		}
+	}
+	if bestPara < 0 {
+		return nil
+	}
+	return fragments(bestWords, bestMatch, bestStart, bestEnd)
+}
+
+// matchWords returns, per word, the index of the query term it matches, or -1.
+func matchWords(words []string, want map[string]int) []int {
+	match := make([]int, len(words))
+	for i, w := range words {
+		match[i] = -1
+		for _, t := range Terms(w) {
+			if k, ok := want[t]; ok {
+				match[i] = k
+				break
+			}
+		}
+	}
+	return match
+}
+
+// bestWindow slides a window of n words over one paragraph and returns the one
+// with the most distinct terms, then the most matching words, earliest first.
+func bestWindow(match []int, nterms, n int) (start, end, distinct, hits int) {
+	if n > len(match) {
+		n = len(match)
+	}
+	count := make([]int, nterms)
+	cur, curHits := 0, 0
+	add := func(i, d int) {
+		k := match[i]
+		if k < 0 {
+			return
+		}
+		curHits += d
+		if d > 0 && count[k] == 0 {
+			cur++
+		}
+		count[k] += d
+		if d < 0 && count[k] == 0 {
+			cur--
+		}
+	}
+	for i := 0; i < n; i++ {
+		add(i, 1)
+	}
+	start, end, distinct, hits = 0, n, cur, curHits
+	for s := 1; s+n <= len(match); s++ {
+		add(s-1, -1)
+		add(s+n-1, 1)
+		if cur > distinct || cur == distinct && curHits > hits {
+			start, end, distinct, hits = s, s+n, cur, curHits
+		}
+	}
+	// Open the passage a few words before the first match when the window
+	// would otherwise start right on it, so the reader gets some context.
+	if distinct > 0 && match[start] >= 0 && start > 0 {
+		shift := min(start, n/4)
+		for shift > 0 && hasMatch(match[end-shift:end]) {
+			shift--
+		}
+		start, end = start-shift, end-shift
+	}
+	return start, end, distinct, hits
+}
+
+func hasMatch(match []int) bool {
+	for _, k := range match {
+		if k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fragments cuts words[start:end] into runs of matching and other words,
+// with the spaces between words in the non-matching runs.
+func fragments(words []string, match []int, start, end int) []Fragment {
+	var out []Fragment
+	push := func(text string, m bool) {
+		if n := len(out); n > 0 && out[n-1].Match == m {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Fragment{Text: text, Match: m})
+	}
+	if start > 0 {
+		push("… ", false)
+	}
+	for i := start; i < end; i++ {
+		if i > start {
+			push(" ", false)
+		}
+		push(words[i], match[i] >= 0)
+	}
+	if end < len(words) {
+		push(" …", false)
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"khabar/internal/persian"
+)
+
+// The index form of text is persian.FoldTokens with one light stemming step:
+// plural and superlative suffixes written joined to their word are cut off, so
+// «نشستهای», «نشست‌های» (folded to «نشست» «های») and «نشست» all index and query
+// as «نشست». Documents and queries both go through Terms, so every form meets.
+//
+// Why so little stemming: no Persian stemmer is available in Go, and cutting
+// more (verb prefixes, «تر», «ای») joins unrelated words: «فیلتر» is not
+// «فیل» + «تر», «میدان» is not «می» + «دان». The suffixes below are the plural
+// and superlative forms that the normalizer also joins with a ZWNJ.
+
+// stemSuffixes are cut from the end of a folded token, longest first.
+var stemSuffixes = []string{"هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "ترین", "های", "ها"}
+
+// minStemRunes keeps short words whole: «تنها», «آنها», «بهترین» and «صدها»
+// end in a suffix but are not stem + suffix.
+const minStemRunes = 3
+
+// affixTokens are folded tokens that are only a piece of a word: what is left
+// when Fold turns the ZWNJ of «نشست‌ها», «می‌شود», «بزرگ‌تر» or «خانه‌ای» into
+// a space. A query drops them (see QueryTerms).
+var affixTokens = map[string]bool{
+	"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true, "هایش": true,
+	"هایمان": true, "هایتان": true, "هایشان": true,
+	"تر": true, "ترین": true, "تری": true,
+	"ای": true, "ایی": true,
+	"می": true, "نمی": true,
+}
+
+// Stem returns the index form of one folded token: the token without a joined
+// plural or superlative suffix, when what remains is long enough to be a word.
+func Stem(tok string) string {
+	for _, suf := range stemSuffixes {
+		if strings.HasSuffix(tok, suf) && len(tok) > len(suf) {
+			stem := tok[:len(tok)-len(suf)]
+			if utf8.RuneCountInString(stem) >= minStemRunes {
+				return stem
+			}
+		}
+	}
+	return tok
+}
+
+// IsAffix reports whether a folded token is a detached affix such as «ها» or «می».
+func IsAffix(tok string) bool { return affixTokens[tok] }
+
+// Terms returns the index terms of displayed text, in order: folded, stemmed.
+func Terms(s string) []string {
+	toks := persian.FoldTokens(s)
+	for i, t := range toks {
+		toks[i] = Stem(t)
+	}
+	return toks
+}
+
+// QueryTerms turns a user query into index terms: normalize (the same
+// normalizer the pipeline uses, so ZWNJ repair treats the query like the
+// documents), then Terms, then drop detached affixes, unless the query is
+// nothing but affixes. Duplicates are removed; order is kept.
+func QueryTerms(q string, normalize func(string) string) []string {
+	if normalize != nil {
+		q = normalize(q)
+	}
+	all := Terms(q)
+	var terms []string
+	seen := map[string]bool{}
+	for _, t := range all {
+		if IsAffix(t) || seen[t] {
+			continue
+		}
+		seen[t] = true
+		terms = append(terms, t)
+	}
+	if len(terms) == 0 {
+		for _, t := range all {
+			if !seen[t] {
+				seen[t] = true
+				terms = append(terms, t)
+			}
+		}
+	}
+	return terms
+}
