@@ -13,6 +13,7 @@ func (a *app) evalCmd() *cobra.Command {
 		// evaluations are added here, one line each
 		a.evalCopiesCmd(),
 		a.evalZWNJCmd(),
+		a.evalExtractCmd(),
 	)
 	return cmd
 }
