@@ -27,6 +27,9 @@ const (
 	minHead          = 8
 	compoundDiscount = 4
 	identityBias     = 2
+	// minEvidence is how often the repaired form of a run-together word must
+	// have been seen for the word to show that its line lost its ZWNJs.
+	minEvidence = 5
 	// verbScore is the score of «می» + a verb form: verbs are open class, so
 	// their forms are read from the stems, not counted.
 	verbScore = 1000
@@ -144,83 +147,168 @@ func (r *Restorer) Restore(s string) string {
 	if len(ws) == 0 {
 		return s
 	}
-	// A line that lost its ZWNJs to a scraper has run-together words and no
-	// ZWNJ: its spaces are real spaces, so compounds are not joined across them.
-	stripped := !strings.Contains(s, zwnjStr)
-	runTogether := 0
-	var inserts []int // byte offsets in s where a ZWNJ goes
+	// Each word on its own first: «نشستهای» → «نشست‌های».
+	words := make([]string, len(ws))
 	forms := make([]string, len(ws))
+	runTogether := 0
 	for i, w := range ws {
-		text := s[w.start:w.end]
-		forms[i] = text
-		if w.hasZ || utf8.RuneCountInString(text) > maxWordRunes {
+		words[i] = s[w.start:w.end]
+		forms[i] = words[i]
+		if w.hasZ || utf8.RuneCountInString(words[i]) > maxWordRunes {
 			continue
 		}
-		fixed := r.fixWord(text)
-		if fixed == text {
-			continue
-		}
-		forms[i] = fixed
-		runTogether++
-		for j, k := 0, 0; j < len(fixed); {
-			if strings.HasPrefix(fixed[j:], zwnjStr) {
-				inserts = append(inserts, w.start+k)
-				j += len(zwnjStr)
-				continue
+		if fixed := r.fixWord(words[i]); fixed != words[i] {
+			forms[i] = fixed
+			// Evidence of stripping only if the joined spelling is never
+			// seen in correct text and the repaired one is common («میشود»),
+			// unlike «اندازهای».
+			if r.count(words[i]) == 0 && r.count(fixed) >= minEvidence {
+				runTogether++
 			}
-			_, n := utf8.DecodeRuneInString(fixed[j:])
-			j += n
-			k += n
 		}
 	}
-	spaces, affixJoins := r.joinSpaces(s, ws, forms, false)
-	// Compounds are joined across a space only in a line that writes spaces
-	// for ZWNJs elsewhere too («می شود», «نشست های») and never uses a ZWNJ: in
-	// text that lost its ZWNJs, or uses them, a space is a real space.
-	if stripped && runTogether == 0 && affixJoins > 0 {
-		spaces, _ = r.joinSpaces(s, ws, forms, true)
-	}
-	if len(inserts) == 0 && len(spaces) == 0 {
-		return s
+	// Then the spaces: «نشست های» → «نشست‌های». A line that lost its ZWNJs to
+	// a scraper has run-together words and no ZWNJ: its spaces are real
+	// spaces, so compounds are joined across a space only in a line that
+	// writes spaces for ZWNJs elsewhere too («می شود») and has no ZWNJ.
+	merged, affixJoins := r.joinSpaces(s, ws, words, false)
+	if affixJoins > 0 && runTogether == 0 && !strings.Contains(s, zwnjStr) {
+		merged, _ = r.joinSpaces(s, ws, words, true)
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 3*(len(inserts)+len(spaces)))
+	changed := false
 	last := 0
-	for len(inserts) > 0 || len(spaces) > 0 {
-		if len(spaces) == 0 || (len(inserts) > 0 && inserts[0] < spaces[0]) {
-			b.WriteString(s[last:inserts[0]])
-			b.WriteString(zwnjStr)
-			last = inserts[0]
-			inserts = inserts[1:]
-			continue
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && merged[j] {
+			j++
 		}
-		b.WriteString(s[last:spaces[0]])
-		b.WriteString(zwnjStr)
-		last = spaces[0] + 1
-		spaces = spaces[1:]
+		out := forms[i]
+		if j > i+1 {
+			out = r.fixGroup(words[i:j], forms[i:j], ws[i:j])
+		}
+		if out != words[i] || j > i+1 {
+			if !changed {
+				b.Grow(len(s) + 16)
+				changed = true
+			}
+			b.WriteString(s[last:ws[i].start])
+			b.WriteString(out)
+			last = ws[j-1].end
+		}
+		i = j
+	}
+	if !changed {
+		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
 }
 
-// joinSpaces returns the byte offsets of the single spaces between words that
-// stand for a ZWNJ, and how many of them are affixes.
-func (r *Restorer) joinSpaces(s string, ws []wordSpan, forms []string, lexical bool) (spaces []int, affixes int) {
-	cur := forms[0]
+// fixGroup writes words that were written apart but form one word as that
+// word: with a ZWNJ for every space between them, and the ZWNJs the whole
+// word takes inside its parts («چشم اندازهای» → «چشم‌اندازهای», not
+// «چشم‌اندازه‌ای», which «اندازهای» alone would become).
+func (r *Restorer) fixGroup(words, forms []string, ws []wordSpan) string {
+	hasZ := false
+	for _, w := range ws {
+		hasZ = hasZ || w.hasZ
+	}
+	if !hasZ {
+		key := strings.Join(words, "")
+		if utf8.RuneCountInString(key) <= maxWordRunes {
+			fixed := r.fixWord(key)
+			// Every boundary between the words must be a ZWNJ (or fall after a
+			// letter that does not join, where a ZWNJ is added all the same).
+			var b strings.Builder
+			ok := true
+			rest := fixed
+			for k, w := range words {
+				part, after, found := takeLetters(rest, w)
+				if !found {
+					ok = false
+					break
+				}
+				// The whole word may drop a ZWNJ the part alone was given,
+				// never add one.
+				if !zwnjSubset(part, forms[k]) {
+					part = forms[k]
+				}
+				b.WriteString(part)
+				if k < len(words)-1 {
+					b.WriteString(zwnjStr)
+					after = strings.TrimPrefix(after, zwnjStr)
+				}
+				rest = after
+			}
+			if ok && rest == "" {
+				return b.String()
+			}
+		}
+	}
+	return strings.Join(forms, zwnjStr)
+}
+
+// zwnjSubset reports whether every ZWNJ of a (between the same letters) is
+// also in b.
+func zwnjSubset(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) {
+		if strings.HasPrefix(a[i:], zwnjStr) {
+			if !strings.HasPrefix(b[j:], zwnjStr) {
+				return false
+			}
+			i += len(zwnjStr)
+			j += len(zwnjStr)
+			continue
+		}
+		if strings.HasPrefix(b[j:], zwnjStr) {
+			j += len(zwnjStr)
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(a[i:])
+		i += n
+		j += n
+	}
+	return true
+}
+
+// takeLetters takes from the front of fixed the letters of w (with the ZWNJs
+// fixed has among them) and returns them and the rest.
+func takeLetters(fixed, w string) (part, rest string, ok bool) {
+	i := 0
+	for _, c := range w {
+		for strings.HasPrefix(fixed[i:], zwnjStr) {
+			i += len(zwnjStr)
+		}
+		r, n := utf8.DecodeRuneInString(fixed[i:])
+		if r != c || n == 0 {
+			return "", "", false
+		}
+		i += n
+	}
+	return fixed[:i], fixed[i:], true
+}
+
+// joinSpaces reports for each word whether the single space before it stands
+// for a ZWNJ, and how many of those joins are affixes.
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, lexical bool) (merged []bool, affixes int) {
+	merged = make([]bool, len(ws))
+	cur := words[0]
 	for i := 1; i < len(ws); i++ {
 		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
-			if j := r.join(cur, forms[i], lexical); j != noJoin {
-				spaces = append(spaces, ws[i-1].end)
+			if j := r.join(cur, words[i], lexical); j != noJoin {
+				merged[i] = true
 				if j == affixJoin {
 					affixes++
 				}
-				cur = cur + zwnjStr + forms[i]
+				cur = cur + zwnjStr + words[i]
 				continue
 			}
 		}
-		cur = forms[i]
+		cur = words[i]
 	}
-	return spaces, affixes
+	return merged, affixes
 }
 
 type wordSpan struct {
@@ -506,14 +594,24 @@ func (r *Restorer) join(a, b string, lexical bool) joinKind {
 	if !lexical || !joinsAfter(last) {
 		return noJoin
 	}
-	cz := r.count(a + zwnjStr + b)
-	if cz < minB {
-		return noJoin
-	}
-	if cs := r.pairs[a+" "+b]; float64(cz) > ratioB*float64(cs) {
+	// A compound the model has seen, as it is or inflected («چشم اندازهای»:
+	// «چشم‌انداز» + «های»), and seen far more often than the two words apart.
+	if r.compound(a, b) {
 		return lexicalJoin
 	}
+	for _, suf := range suffixes {
+		if stem, ok := strings.CutSuffix(b, suf.s); ok && utf8.RuneCountInString(stem) >= 2 && r.compound(a, stem) {
+			return lexicalJoin
+		}
+	}
 	return noJoin
+}
+
+// compound reports whether a‌b is a word seen at least minB times and ratioB
+// times more often than «a b».
+func (r *Restorer) compound(a, b string) bool {
+	cz := r.count(a + zwnjStr + b)
+	return cz >= minB && float64(cz) > ratioB*float64(r.pairs[a+" "+b])
 }
 
 type joinKind uint8
