@@ -54,6 +54,10 @@ func queryParam(r *http.Request) (string, error) {
 	if utf8.RuneCountInString(q) > maxQueryRunes {
 		return "", &paramError{"q", string([]rune(q)[:40]) + "…", fmt.Sprintf("at most %d characters", maxQueryRunes)}
 	}
+	if q != "" && len(persian.FoldTokens(q)) == 0 {
+		// Only punctuation, ZWNJs or marks: nothing the index could look up.
+		return "", &paramError{"q", q, "at least one letter or digit"}
+	}
 	return q, nil
 }
 

@@ -25,7 +25,7 @@ type searchPage struct {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	q, err := queryParam(r)
 	if err != nil {
-		s.failPage(w, r, http.StatusBadRequest, fmt.Sprintf("عبارت جستجو باید متنی تا %s نویسه باشد.", faNumber(maxQueryRunes)))
+		s.failPage(w, r, http.StatusBadRequest, fmt.Sprintf("عبارت جستجو باید دست‌کم یک حرف یا رقم داشته باشد و از %s نویسه بلندتر نباشد.", faNumber(maxQueryRunes)))
 		return
 	}
 	recent, err := sortParam(r)

@@ -17,7 +17,7 @@ import (
 	"khabar/internal/search"
 )
 
-//go:embed templates
+//go:embed templates/*.html
 var templateFS embed.FS
 
 // views holds one parsed template set per page. Files in templates/ whose name
