@@ -47,7 +47,7 @@ const (
 func Build(src Sources) ([]byte, error) {
 	uni := map[string]float64{}
 
-	newsTexts, err := readNews(filepath.Join(src.DataDir, "news-2025-4agencies", "articles.jsonl"), false)
+	newsTexts, newsEdited, err := readNews(filepath.Join(src.DataDir, "news-2025-4agencies", "articles.jsonl"), false)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,11 @@ func Build(src Sources) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range newsTexts {
+	for i, t := range newsTexts {
+		if !newsEdited[i] {
+			countZWNJWords(uni, t, weightNews)
+			continue
+		}
 		countWords(uni, t, weightNews)
 	}
 	for _, t := range farsTexts {
@@ -91,8 +95,10 @@ func Build(src Sources) ([]byte, error) {
 		}
 	}
 	pairs := map[string]float64{}
-	for _, t := range newsTexts {
-		countPairs(pairs, joinable, t, weightNews)
+	for i, t := range newsTexts {
+		if newsEdited[i] {
+			countPairs(pairs, joinable, t, weightNews)
+		}
 	}
 	for _, t := range farsTexts {
 		if farsEdited(t) {
@@ -366,44 +372,56 @@ func countPairs(pairs map[string]float64, joinable map[string]bool, t string, we
 }
 
 // readNews returns the title, lead and body of every article of the 2025 news
-// set that the model may see (heldOut=false) or that it must not (heldOut=true).
-func readNews(path string, heldOut bool) ([]string, error) {
+// set that the model may see (heldOut=false) or that it must not (heldOut=true),
+// and whether each article writes ZWNJ consistently (the set's own
+// zwnj_consistent flag: no «می» or plural ending set off by a space).
+func readNews(path string, heldOut bool) (texts []string, edited []bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("zwnj model: %w", err)
+		return nil, nil, fmt.Errorf("zwnj model: %w", err)
 	}
 	defer f.Close()
-	var out []string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for i := 0; sc.Scan(); i++ {
 		if NewsHeldOut(i) != heldOut {
 			continue
 		}
-		var a struct{ Title, Lead, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("zwnj model: %s line %d: %w", path, i+1, err)
+		var a struct {
+			Title, Lead, Body string
+			Consistent        bool `json:"zwnj_consistent"`
 		}
-		out = append(out, persian.Letters(a.Title), persian.Letters(a.Lead), persian.Letters(a.Body))
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, nil, fmt.Errorf("zwnj model: %s line %d: %w", path, i+1, err)
+		}
+		texts = append(texts, persian.Letters(a.Title+"\n"+a.Lead+"\n"+a.Body))
+		edited = append(edited, a.Consistent)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("zwnj model: %s: %w", path, err)
+		return nil, nil, fmt.Errorf("zwnj model: %s: %w", path, err)
 	}
-	return out, nil
+	return texts, edited, nil
 }
 
-// NewsText returns the text of the held-out (or training) articles of the 2025
-// news set, one paragraph a line, as correctly written gold for evaluation.
+// NewsText returns the held-out (or training) articles of the 2025 news set
+// that write ZWNJ consistently, one paragraph a line, as gold for evaluation.
+// The others set off «می» or plural endings with spaces, and would count the
+// restorer's repairs of them as errors.
 func NewsText(path string, heldOut bool) (string, error) {
-	ts, err := readNews(path, heldOut)
+	ts, edited, err := readNews(path, heldOut)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	for _, t := range ts {
-		if t = strings.TrimSpace(t); t != "" {
-			b.WriteString(t)
-			b.WriteByte('\n')
+	for i, t := range ts {
+		if !edited[i] {
+			continue
+		}
+		for _, l := range strings.Split(t, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				b.WriteString(l)
+				b.WriteByte('\n')
+			}
 		}
 	}
 	return b.String(), nil

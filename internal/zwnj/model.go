@@ -94,7 +94,7 @@ func Load(r io.Reader) (*Restorer, error) {
 		return nil, fmt.Errorf("zwnj: load model: %w", err)
 	}
 	defer zr.Close()
-	rs := &Restorer{forms: make(map[string][]form, 1<<18), pairs: make(map[string]uint32, 1<<14),
+	rs := &Restorer{forms: make(map[string][]form, 400000), pairs: make(map[string]uint32, 1<<14),
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{}}
 	br := bufio.NewReaderSize(zr, 1<<16)
@@ -163,11 +163,10 @@ func Load(r io.Reader) (*Restorer, error) {
 			return nil, fmt.Errorf("zwnj: load model: %w", err)
 		}
 	}
-	type keyCount struct {
-		k string
-		n uint32
-	}
-	all := make([]keyCount, 0, len(rs.forms))
+	// The hot words are the hotWords most frequent keys, ties broken by key so
+	// that every load picks the same ones.
+	totals := make(map[string]uint32, len(rs.forms))
+	counts := make([]uint32, 0, len(rs.forms))
 	for k, fs := range rs.forms {
 		if len(fs) > 1 {
 			// Ties keep the model's sorted order, so loading is deterministic.
@@ -178,17 +177,28 @@ func Load(r io.Reader) (*Restorer, error) {
 		for _, f := range fs {
 			n += f.n
 		}
-		all = append(all, keyCount{k, n})
+		totals[k] = n
+		counts = append(counts, n)
 	}
-	slices.SortFunc(all, func(a, b keyCount) int {
-		if a.n != b.n {
-			return int(b.n) - int(a.n)
+	slices.Sort(counts)
+	var threshold uint32
+	if len(counts) > hotWords {
+		threshold = counts[len(counts)-hotWords]
+	}
+	var all, ties []string
+	for k, n := range totals {
+		switch {
+		case n > threshold:
+			all = append(all, k)
+		case n == threshold:
+			ties = append(ties, k)
 		}
-		return strings.Compare(a.k, b.k)
-	})
+	}
+	slices.Sort(ties)
+	all = append(all, ties[:min(len(ties), max(0, hotWords-len(all)))]...)
 	rs.hot = make(map[string]string, hotWords)
-	for _, kc := range all[:min(hotWords, len(all))] {
-		rs.hot[kc.k] = rs.fixWord(kc.k)
+	for _, k := range all {
+		rs.hot[k] = rs.fixWord(k)
 	}
 	return rs, nil
 }
