@@ -248,3 +248,30 @@ func appendImage(imgs []article.Image, p *page, img article.Image) []article.Ima
 	}
 	return append(imgs, article.Image{URL: u, Caption: img.Caption})
 }
+
+// Fragment splits an HTML fragment (a feed item's content or summary) into
+// paragraphs, with end markers dropped. Plain text comes back as its lines.
+func Fragment(s string) []string {
+	if !strings.Contains(s, "<") {
+		var out []string
+		for _, line := range strings.Split(s, "\n") {
+			if t := stripEndMarker(text(line)); t != "" {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil
+	}
+	var blocks []block
+	walkBlocks(root, &blocks)
+	var out []string
+	for _, b := range blocks {
+		if t := stripEndMarker(b.text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
