@@ -435,7 +435,13 @@ func (r *Restorer) known(w string, depth int) (string, uint32) {
 	if depth <= 0 {
 		return w, 0
 	}
-	return r.analyse(w, depth)
+	// An unknown word read as a known word + an ending that changes nothing
+	// («لیبیی» = «لیبی» + «ی») is too weak a stem to build on.
+	f, n := r.analyse(w, depth)
+	if f == w {
+		return w, 0
+	}
+	return f, n
 }
 
 // analyse reads an unknown word as prefix + stem + suffix or as two known
@@ -468,6 +474,9 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 			d = 0
 		}
 		sf, n := r.known(stem, d)
+		if suf.rule == zNever && sf != stem {
+			continue
+		}
 		if n < minStem {
 			// A plural ending after an unknown stem is still a plural
 			// ending («حوثیها»), though the weakest of readings.
@@ -520,7 +529,7 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		if !joinsAfter(last) || utf8.RuneCountInString(x) < 2 || utf8.RuneCountInString(y) < 2 {
 			continue
 		}
-		if h := r.heads[y]; h >= minHead && !isSuffix[y] && (utf8.RuneCountInString(y) > 2 || (r.total(y) >= minStem && h >= 3*minHead)) {
+		if h := r.heads[y]; h >= minHead && !isSuffix[y] && r.total(y) > 0 && (utf8.RuneCountInString(y) > 2 || (r.total(y) >= minStem && h >= 3*minHead)) {
 			if xf, nx := r.known(x, 0); nx >= minStem {
 				consider(xf+zwnjStr+y, min(nx, h)/compoundDiscount+1)
 			}
