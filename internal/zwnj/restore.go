@@ -33,11 +33,13 @@ const (
 	// verbScore is the score of «می» + a verb form: verbs are open class, so
 	// their forms are read from the stems, not counted.
 	verbScore = 1000
-	// A space becomes a ZWNJ («رئیس جمهور» → «رئیس‌جمهور») only if the joined
+	// A space becomes a ZWNJ («بین المللی» → «بین‌المللی») only if the joined
 	// form was seen at least minB times and ratioB times more often than the
-	// two words side by side.
-	minB   = 3
-	ratioB = 3.0
+	// two words side by side or glued; ratioBWeak in a line that shows no
+	// other sign of spaces written for ZWNJs.
+	minB       = 3
+	ratioB     = 3.0
+	ratioBWeak = 10.0
 )
 
 type suffixRule uint8
@@ -171,9 +173,15 @@ func (r *Restorer) Restore(s string) string {
 	// a scraper has run-together words and no ZWNJ: its spaces are real
 	// spaces, so compounds are joined across a space only in a line that
 	// writes spaces for ZWNJs elsewhere too («می شود») and has no ZWNJ.
-	merged, affixJoins := r.joinSpaces(s, ws, words, false)
-	if affixJoins > 0 && runTogether == 0 && !strings.Contains(s, zwnjStr) {
-		merged, _ = r.joinSpaces(s, ws, words, true)
+	merged, affixJoins := r.joinSpaces(s, ws, words, 0)
+	if runTogether == 0 && !strings.Contains(s, zwnjStr) {
+		// Without spaced affixes the line may well be correct: a compound
+		// must then be much more common joined than apart.
+		ratio := ratioBWeak
+		if affixJoins > 0 {
+			ratio = ratioB
+		}
+		merged, _ = r.joinSpaces(s, ws, words, ratio)
 	}
 	var b strings.Builder
 	changed := false
@@ -292,12 +300,13 @@ func takeLetters(fixed, w string) (part, rest string, ok bool) {
 
 // joinSpaces reports for each word whether the single space before it stands
 // for a ZWNJ, and how many of those joins are affixes.
-func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, lexical bool) (merged []bool, affixes int) {
+// Compounds are joined only if ratio > 0, at that ratio of joined to apart.
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, ratio float64) (merged []bool, affixes int) {
 	merged = make([]bool, len(ws))
 	cur := words[0]
 	for i := 1; i < len(ws); i++ {
 		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
-			if j := r.join(cur, words[i], lexical); j != noJoin {
+			if j := r.join(cur, words[i], ratio); j != noJoin {
 				merged[i] = true
 				if j == affixJoin {
 					affixes++
@@ -582,10 +591,10 @@ func (r *Restorer) total(w string) uint32 {
 	return n
 }
 
-// join decides whether the space between a and b stands for a ZWNJ. Lexical
-// joins (compounds such as «رئیس جمهور») are made only when lexical is set;
-// affixes are always joined.
-func (r *Restorer) join(a, b string, lexical bool) joinKind {
+// join decides whether the space between a and b stands for a ZWNJ. Affixes
+// are always joined; compounds («بین المللی») only if ratio > 0 and the model
+// saw them joined ratio times more often than apart.
+func (r *Restorer) join(a, b string, ratio float64) joinKind {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
@@ -600,16 +609,16 @@ func (r *Restorer) join(a, b string, lexical bool) joinKind {
 	if p, ok := strings.CutSuffix(a, "می"); ok && (p == "" || p == "ن" || preverbs[p] || preverbs[strings.TrimSuffix(p, "ن")]) {
 		return affixJoin
 	}
-	if !lexical || !joinsAfter(last) {
+	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
 	// A compound the model has seen, as it is or inflected («چشم اندازهای»:
 	// «چشم‌انداز» + «های»), and seen far more often than the two words apart.
-	if r.compound(a, b) {
+	if r.compound(a, b, ratio) {
 		return lexicalJoin
 	}
 	for _, suf := range suffixes {
-		if stem, ok := strings.CutSuffix(b, suf.s); ok && utf8.RuneCountInString(stem) >= 2 && r.compound(a, stem) {
+		if stem, ok := strings.CutSuffix(b, suf.s); ok && utf8.RuneCountInString(stem) >= 2 && r.compound(a, stem, ratio) {
 			return lexicalJoin
 		}
 	}
@@ -617,10 +626,14 @@ func (r *Restorer) join(a, b string, lexical bool) joinKind {
 }
 
 // compound reports whether a‌b is a word seen at least minB times and ratioB
-// times more often than «a b».
-func (r *Restorer) compound(a, b string) bool {
+// times more often than «a b» and «ab» together: where the joined spelling
+// is the usual one («آنچه»), a space between the two is a real space.
+func (r *Restorer) compound(a, b string, ratio float64) bool {
 	cz := r.count(a + zwnjStr + b)
-	return cz >= minB && float64(cz) > ratioB*float64(r.pairs[a+" "+b])
+	if cz < minB {
+		return false
+	}
+	return float64(cz) > ratio*float64(r.pairs[a+" "+b]+r.count(a+b))
 }
 
 type joinKind uint8
