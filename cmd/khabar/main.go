@@ -57,6 +57,10 @@ func newRootCmd() *cobra.Command {
 		a.versionCmd(),
 		a.normalizeCmd(),
 		a.parseCmd(),
+		a.ingestCmd(),
+		a.searchCmd(),
+		a.serveCmd(),
+		a.demoCmd(),
 		a.evalCmd(),
 	)
 	return root
