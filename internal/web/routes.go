@@ -1,9 +1,15 @@
 package web
 
+import (
+	"net/http"
+	"strings"
+)
+
 // routes registers every page and endpoint, so the whole site can be read in
 // one place. A new page is one line here, a handler file (ui_<page>.go) and a
-// template (templates/<page>.html). Paths no route takes get a Persian 404 page,
-// or a JSON 404 under /api/ (see dispatch).
+// template (templates/<page>.html); register a top-level page with s.section
+// to also list it in the header menu. Paths no route takes get a Persian 404
+// page, or a JSON 404 under /api/ (see dispatch).
 func (s *Server) routes() {
 	m := s.mux
 
@@ -19,4 +25,20 @@ func (s *Server) routes() {
 
 	// Embedded assets: CSS and the Vazirmatn font.
 	m.HandleFunc("GET /static/{path...}", s.serveStatic)
+}
+
+// navItem is one entry of the header menu.
+type navItem struct {
+	Path, Label string
+}
+
+// section registers a top-level page ("GET /stories") and lists it in the
+// header menu under label, in registration order.
+func (s *Server) section(pattern, label string, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, h)
+	path := pattern
+	if i := strings.IndexByte(pattern, ' '); i >= 0 {
+		path = pattern[i+1:]
+	}
+	s.nav = append(s.nav, navItem{Path: path, Label: label})
 }

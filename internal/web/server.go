@@ -37,6 +37,8 @@ type Server struct {
 	mux    *http.ServeMux
 	views  *views
 	static *staticFiles
+	// nav is the header menu of section pages, filled by routes().
+	nav []navItem
 
 	mu      sync.Mutex
 	http    *http.Server
@@ -59,11 +61,12 @@ func New(deps Deps) *Server {
 	if err != nil {
 		panic(fmt.Sprintf("web.New: %v", err))
 	}
-	v, err := parseViews(static)
+	s := &Server{deps: deps, log: log, mux: http.NewServeMux(), static: static}
+	v, err := parseViews(static, func() []navItem { return s.nav })
 	if err != nil {
 		panic(fmt.Sprintf("web.New: %v", err))
 	}
-	s := &Server{deps: deps, log: log, mux: http.NewServeMux(), views: v, static: static}
+	s.views = v
 	s.routes()
 	return s
 }

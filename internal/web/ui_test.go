@@ -362,3 +362,21 @@ func TestSecurityHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionInMenu(t *testing.T) {
+	srv, _, _ := newTestServer(t)
+	if res, body := get(t, srv.Handler(), "GET", "/"); len(findAll(doc(t, res, body), class("sections"))) != 0 {
+		t.Errorf("menu shown with no sections")
+	}
+	srv.section("GET /stories", "داستان‌ها", func(w http.ResponseWriter, r *http.Request) {
+		srv.render(w, r, http.StatusOK, "error", errorPage{page: page{Title: "داستان‌ها"}, Status: 200})
+	})
+	res, body := get(t, srv.Handler(), "GET", "/stories")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("section page: %d", res.StatusCode)
+	}
+	menu := findAll(doc(t, res, body), class("sections"))
+	if len(menu) != 1 || len(findAll(menu[0], func(n *html.Node) bool { return attr(n, "href") == "/stories" })) != 1 {
+		t.Errorf("section not in the header menu")
+	}
+}

@@ -27,9 +27,11 @@ type views struct {
 	pages map[string]*template.Template
 }
 
-func parseViews(static *staticFiles) (*views, error) {
+// parseViews parses every page; nav gives the header menu at render time.
+func parseViews(static *staticFiles, nav func() []navItem) (*views, error) {
 	funcs := template.FuncMap{
 		"asset":      static.url,
+		"nav":        nav,
 		"fa":         faNumber,
 		"text":       displayText,
 		"snippet":    snippetHTML,
