@@ -96,18 +96,19 @@ var isSuffix = func() map[string]bool {
 // the word a before it (ending in letter last, rn runes long). The plural
 // endings and «ترین» never stand alone in news prose; «ای», «اند» and the like
 // stand alone only rarely, and after a word ending in silent heh (or yeh, for
-// the verb endings) they are its ending: «خانه ای» → «خانه‌ای», «انسانی اند» →
-// «انسانی‌اند».
-func affixAfter(b string, last rune, rn int) bool {
+// a consonant + yeh) they are its ending: «خانه ای» → «خانه‌ای», «زندگی ام» →
+// «زندگی‌ام».
+func affixAfter(a, b string, last rune, rn int) bool {
 	switch b {
 	case "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "ترین":
 		return true
-	case "ای", "ایی", "ام", "اش", "ات":
-		return last == 'ه' && rn > 2
-	case "اند", "ایم", "اید":
-		return (last == 'ه' || last == 'ی') && rn > 2
+	case "ای", "ایی", "ام", "اش", "ات", "اند", "ایم", "اید":
+		return rn > 2 && (last == 'ه' || (last == 'ی' && !endsLongVowelYeh(a)))
+	case "شان", "مان", "تان":
+		return rn > 2 && last == 'ه'
 	}
-	return false
+	// «بی» is a prefix, not a word: «بی درنگ» → «بی‌درنگ» (but «بی بی سی»).
+	return a == "بی" && b != "بی"
 }
 
 // verbPrefixes attach to the verb after them with a ZWNJ; preverbs may stand
@@ -599,7 +600,7 @@ func (r *Restorer) join(a, b string, ratio float64) joinKind {
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
 	}
-	if affixAfter(b, last, utf8.RuneCountInString(a)) {
+	if affixAfter(a, b, last, utf8.RuneCountInString(a)) {
 		return affixJoin
 	}
 	// Comparative endings join adjectives: «عمیق تر» → «عمیق‌تر».
@@ -612,6 +613,8 @@ func (r *Restorer) join(a, b string, ratio float64) joinKind {
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
+	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
+	b = strings.TrimSuffix(b, "\u0654")
 	// A compound the model has seen, as it is or inflected («چشم اندازهای»:
 	// «چشم‌انداز» + «های»), and seen far more often than the two words apart.
 	if r.compound(a, b, ratio) {
