@@ -1,7 +1,8 @@
 package search
 
 import (
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SnippetWords is the usual length of a snippet in words.
@@ -27,11 +28,10 @@ func Snippet(paragraphs []string, terms []string, maxWords int) []Fragment {
 	var bestWords []string
 	var bestMatch []int
 	for pi, p := range paragraphs {
-		words := strings.Fields(p)
+		words, match := matchWords(p, want)
 		if len(words) == 0 {
 			continue
 		}
-		match := matchWords(words, want)
 		start, end, distinct, hits := bestWindow(match, len(terms), maxWords)
 		if bestPara < 0 || distinct > bestDistinct || distinct == bestDistinct && hits > bestHits {
 			bestPara, bestStart, bestEnd = pi, start, end
@@ -45,19 +45,44 @@ func Snippet(paragraphs []string, terms []string, maxWords int) []Fragment {
 	return fragments(bestWords, bestMatch, bestStart, bestEnd)
 }
 
-// matchWords returns, per word, the index of the query term it matches, or -1.
-func matchWords(words []string, want map[string]int) []int {
-	match := make([]int, len(words))
-	for i, w := range words {
-		match[i] = -1
-		for _, t := range Terms(w) {
-			if k, ok := want[t]; ok {
-				match[i] = k
+// matchWords splits a paragraph into its space-separated words and returns,
+// per word, the index of the query term it matches, or -1. The paragraph's
+// terms are scanned once and placed on words by their offsets.
+func matchWords(p string, want map[string]int) ([]string, []int) {
+	var words []string
+	var starts []int
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(p) {
+			r, n := utf8.DecodeRuneInString(p[j:])
+			if unicode.IsSpace(r) {
 				break
 			}
+			j += n
 		}
+		words = append(words, p[i:j])
+		starts = append(starts, i)
+		i = j
 	}
-	return match
+	match := make([]int, len(words))
+	for i := range match {
+		match[i] = -1
+	}
+	w := 0
+	scanTerms(p, func(t string, at int) {
+		for w+1 < len(starts) && starts[w+1] <= at {
+			w++
+		}
+		if k, ok := want[t]; ok && match[w] < 0 {
+			match[w] = k
+		}
+	})
+	return words, match
 }
 
 // bestWindow slides a window of n words over one paragraph and returns the one

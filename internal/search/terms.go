@@ -53,13 +53,76 @@ func Stem(tok string) string {
 func IsAffix(tok string) bool { return affixTokens[tok] }
 
 // Terms returns the index terms of displayed text, in order: folded, stemmed.
+// It equals Stem of each persian.FoldTokens(s), computed faster (see scanTerms).
 func Terms(s string) []string {
-	toks := persian.FoldTokens(s)
-	for i, t := range toks {
-		toks[i] = Stem(t)
-	}
+	toks := make([]string, 0, len(s)/10+1)
+	scanTerms(s, func(t string, _ int) { toks = append(toks, t) })
 	return toks
 }
+
+// scanTerms calls fn with each index term of s and the byte offset in s where
+// the text it came from starts. Most words of normalized text are already in
+// folded form: those are sliced out of s, not rebuilt rune by rune; a stretch
+// with a rune Fold changes goes through persian.FoldTokens (Fold maps rune by
+// rune, so folding a stretch between separators alone gives the same tokens).
+func scanTerms(s string, fn func(term string, start int)) {
+	start, slow := -1, false
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		if slow {
+			for _, t := range persian.FoldTokens(s[start:end]) {
+				fn(Stem(t), start)
+			}
+		} else {
+			fn(Stem(s[start:end]), start)
+		}
+		start, slow = -1, false
+	}
+	for i, r := range s {
+		c := uint8(classOther)
+		if r < rune(len(foldClass)) {
+			c = foldClass[r]
+		}
+		switch c {
+		case classSep:
+			emit(i)
+		case classKeep:
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+			slow = true
+		}
+	}
+	emit(len(s))
+}
+
+// Rune classes for Terms' fast path, below U+0700 (Latin and Arabic script).
+const (
+	classOther = iota // Fold changes or drops it, or it is not classified: the slow path
+	classKeep         // a token rune that Fold keeps as it is
+	classSep          // a rune that separates tokens
+)
+
+// foldClass is derived from persian.FoldTokens itself, rune by rune, so the
+// fast path cannot drift from Fold: Fold is a per-rune mapping, so a rune it
+// returns unchanged as a token is kept, and one that splits «ا?ا» in two separates.
+var foldClass = func() (cls [0x700]uint8) {
+	for r := range rune(len(cls)) {
+		one := string(r)
+		if t := persian.FoldTokens(one); len(t) == 1 && t[0] == one {
+			cls[r] = classKeep
+		} else if t := persian.FoldTokens("ا" + one + "ا"); len(t) == 2 {
+			cls[r] = classSep
+		}
+	}
+	return cls
+}()
 
 // QueryTerms turns a user query into index terms: normalize (the same
 // normalizer the pipeline uses, so ZWNJ repair treats the query like the

@@ -53,6 +53,7 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 	}
 	defer st.close()
 	now := db.now().UTC().UnixNano()
+	terms := map[string]bool{}
 	for i, a := range arts {
 		what := func() string {
 			if a == nil {
@@ -63,7 +64,7 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 		if err := validate(a); err != nil {
 			return store.PutResult{}, fmt.Errorf("%s: %w", what(), err)
 		}
-		outcome, err := st.put(ctx, a, now)
+		outcome, err := st.put(ctx, a, now, terms)
 		if err != nil {
 			return store.PutResult{}, db.wrap(what(), err)
 		}
@@ -76,6 +77,11 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 			res.NewIDs = append(res.NewIDs, a.ID)
 		case putUnchanged:
 			res.Unchanged++
+		}
+	}
+	for t := range terms {
+		if _, err := st.term.ExecContext(ctx, t); err != nil {
+			return store.PutResult{}, db.wrap("put articles: vocabulary", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -106,7 +112,7 @@ const (
 
 // writes holds the statements of one PutArticles transaction.
 type writes struct {
-	lookup, insert, update, ftsDelete, ftsInsert *sql.Stmt
+	lookup, insert, update, ftsDelete, ftsInsert, term *sql.Stmt
 }
 
 func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
@@ -124,6 +130,7 @@ func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
 			raw = ?, raw_sha256 = ?, extra = ? WHERE seq = ?`},
 		{&w.ftsDelete, `DELETE FROM articles_fts WHERE rowid = ?`},
 		{&w.ftsInsert, `INSERT INTO articles_fts (rowid, title, text, alt) VALUES (?, ?, ?, ?)`},
+		{&w.term, `INSERT OR IGNORE INTO terms (term) VALUES (?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -136,15 +143,15 @@ func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
 }
 
 func (w *writes) close() {
-	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.ftsDelete, w.ftsInsert} {
+	for _, st := range []*sql.Stmt{w.lookup, w.insert, w.update, w.ftsDelete, w.ftsInsert, w.term} {
 		if st != nil {
 			st.Close()
 		}
 	}
 }
 
-// put writes one article and its index row.
-func (w *writes) put(ctx context.Context, a *article.Article, now int64) (putOutcome, error) {
+// put writes one article and its index row, and adds its terms to terms.
+func (w *writes) put(ctx context.Context, a *article.Article, now int64, terms map[string]bool) (putOutcome, error) {
 	sum := sha256.Sum256([]byte(a.Raw))
 	var (
 		seq      int64
@@ -201,7 +208,7 @@ func (w *writes) put(ctx context.Context, a *article.Article, now int64) (putOut
 			return 0, err
 		}
 	}
-	title, text, alt := indexText(a)
+	title, text, alt := indexText(a, terms)
 	if _, err := w.ftsInsert.ExecContext(ctx, seq, title, text, alt); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
@@ -215,9 +222,9 @@ func (w *writes) put(ctx context.Context, a *article.Article, now int64) (putOut
 // index terms (search.Terms). alt holds, once each, the terms of the raw text
 // that the displayed text lacks: the unrepaired spellings («رئیسجمهور» where
 // the text now has «رئیس‌جمهور»), so a query in either form finds the article.
-// Only terms with a non-ASCII letter qualify: unrepaired forms are Persian
+// Every term is also added to vocab. Only terms with a non-ASCII letter qualify: unrepaired forms are Persian
 // words, and this keeps JSON keys and \u escapes of a JSON raw out.
-func indexText(a *article.Article) (title, text, alt string) {
+func indexText(a *article.Article, vocab map[string]bool) (title, text, alt string) {
 	titleTerms := search.Terms(a.Title)
 	var tb strings.Builder
 	for _, s := range [][]string{{a.Kicker, a.Lead}, a.Body, a.Tags} {
@@ -236,12 +243,24 @@ func indexText(a *article.Article) (title, text, alt string) {
 	for _, t := range textTerms {
 		have[t] = true
 	}
+	// The raw text is read word by word, each distinct word once: Terms of the
+	// whole text is Terms of its words, and most words repeat.
 	var altTerms []string
-	for _, t := range search.Terms(a.Raw) {
-		if !have[t] && hasNonASCII(t) {
-			have[t] = true
-			altTerms = append(altTerms, t)
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(a.Raw) {
+		if seen[w] || !hasNonASCII(w) {
+			continue
 		}
+		seen[w] = true
+		for _, t := range search.Terms(w) {
+			if !have[t] && hasNonASCII(t) {
+				have[t] = true
+				altTerms = append(altTerms, t)
+			}
+		}
+	}
+	for t := range have {
+		vocab[t] = true
 	}
 	return strings.Join(titleTerms, " "), strings.Join(textTerms, " "), strings.Join(altTerms, " ")
 }

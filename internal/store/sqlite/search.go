@@ -27,24 +27,26 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error
 	}
 	plan := search.Plan(terms, func(t string) bool { return known[t] })
 	match := matchExpr(plan)
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).
-		Scan(&res.Total); err != nil {
-		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
-	}
-	if res.Total == 0 {
-		return res, nil
-	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = search.DefaultLimit
 	}
-	order := "articles_fts.rank"
+	// One pass over the matches gives the page and, through the window
+	// function, the total; only the page's article rows are read.
+	query := `WITH page AS (
+			SELECT rowid AS seq, rank, count(*) OVER () AS total FROM articles_fts
+			WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)
+		SELECT ` + prefixed("a.", articleColumns) + `, page.rank, page.total
+		FROM page JOIN articles a ON a.seq = page.seq ORDER BY page.rank`
 	if q.Recent {
-		order = "a.sort_time DESC, a.id"
+		query = `WITH page AS (
+				SELECT articles_fts.rowid AS seq, articles_fts.rank, count(*) OVER () AS total
+				FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+				WHERE articles_fts MATCH ? ORDER BY a.sort_time DESC, a.id LIMIT ? OFFSET ?)
+			SELECT ` + prefixed("a.", articleColumns) + `, page.rank, page.total
+			FROM page JOIN articles a ON a.seq = page.seq ORDER BY a.sort_time DESC, a.id`
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT `+prefixed("a.", articleColumns)+`, articles_fts.rank
-		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		WHERE articles_fts MATCH ? ORDER BY `+order+` LIMIT ? OFFSET ?`, match, limit, max(q.Offset, 0))
+	rows, err := db.sql.QueryContext(ctx, query, match, limit, max(q.Offset, 0))
 	if err != nil {
 		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
 	}
@@ -52,7 +54,7 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error
 	highlight := search.HighlightTerms(plan)
 	for rows.Next() {
 		var rank float64
-		a, err := scanArticle(rankScanner{rows, &rank})
+		a, err := scanArticle(extraScanner{rows, []any{&rank, &res.Total}})
 		if err != nil {
 			return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
 		}
@@ -65,6 +67,13 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error
 	}
 	if err := rows.Err(); err != nil {
 		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+	}
+	if len(res.Hits) == 0 && q.Offset > 0 {
+		// A page past the end has no row to carry the total.
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).
+			Scan(&res.Total); err != nil {
+			return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+		}
 	}
 	return res, nil
 }
@@ -79,7 +88,7 @@ func (db *DB) knownTerms(ctx context.Context, cands []string) (map[string]bool, 
 	for i, c := range cands {
 		args[i] = c
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT term FROM articles_vocab WHERE term IN (?`+
+	rows, err := db.sql.QueryContext(ctx, `SELECT term FROM terms WHERE term IN (?`+
 		strings.Repeat(", ?", len(cands)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -146,10 +155,10 @@ func prefixed(alias, cols string) string {
 	return strings.Join(parts, ", ")
 }
 
-// rankScanner scans articleColumns followed by the rank.
-type rankScanner struct {
-	rows interface{ Scan(...any) error }
-	rank *float64
+// extraScanner scans articleColumns followed by more columns.
+type extraScanner struct {
+	rows  interface{ Scan(...any) error }
+	extra []any
 }
 
-func (r rankScanner) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.rank)...) }
+func (r extraScanner) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra...)...) }
