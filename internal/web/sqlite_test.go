@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"khabar/internal/article"
@@ -30,6 +31,11 @@ func TestWithSQLite(t *testing.T) {
 	res, body := get(t, h, "GET", "/api/v1/articles/"+seed.ID)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("seed: %d %s", res.StatusCode, body)
+	}
+	// The store sets the ingestion time; the record shows it, since the seed has no date.
+	res, body = get(t, h, "GET", "/articles/"+seed.ID)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "زمان دریافت") {
+		t.Errorf("article page: %d, ingestion time shown: %v", res.StatusCode, strings.Contains(body, "زمان دریافت"))
 	}
 	res, body = get(t, h, "GET", "/api/v1/articles/0000000000000000")
 	checkAPIError(t, res, body, http.StatusNotFound)

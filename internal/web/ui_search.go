@@ -54,6 +54,10 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "internal error", fmt.Errorf("search %q: %w", q, err))
 		return
 	}
+	if len(res.Hits) == 0 && pg > 1 {
+		s.failPage(w, r, http.StatusNotFound, "نتیجه‌های این جستجو به این صفحه نمی‌رسند.")
+		return
+	}
 	p.Title = "جستجوی " + q
 	p.Total, p.Hits = res.Total, res.Hits
 	p.Pager = newPager("/search", pg, searchPerPage, res.Total, "q", q, "sort", r.URL.Query().Get("sort"))

@@ -345,6 +345,9 @@ func TestSearchPage(t *testing.T) {
 			t.Errorf("%s: status %d", target, res.StatusCode)
 		}
 	}
+	if res, _ := get(t, h, "GET", "/search?page=9&q="+url.QueryEscape("لاوروف")); res.StatusCode != http.StatusNotFound {
+		t.Errorf("search page past the last: %d, want 404", res.StatusCode)
+	}
 	for _, target := range []string{"/search?q=x&sort=oldest", "/search?q=x&page=0", "/search?q=%21%21%21", "/search?q=" + strings.Repeat("x", 300)} {
 		if res, _ := get(t, h, "GET", target); res.StatusCode != http.StatusBadRequest {
 			t.Errorf("%s: status %d, want 400", target, res.StatusCode)

@@ -37,6 +37,8 @@ func parseViews(static *staticFiles, nav func() []navItem) (*views, error) {
 		"snippet":    snippetHTML,
 		"jalali":     jalaliDate,
 		"iso":        isoDate,
+		"jalaliTime": func(t time.Time) string { return persian.FormatJalali(t, true) },
+		"isoTime":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"articleURL": articleURL,
 	}
 	shared, err := fs.Glob(templateFS, "templates/_*.html")
