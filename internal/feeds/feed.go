@@ -15,6 +15,7 @@ import (
 	"khabar/internal/article"
 	"khabar/internal/extract"
 	"khabar/internal/persian"
+	"khabar/internal/textdump"
 )
 
 // MaxFeedBytes bounds a feed document; real feeds are well under 1 MB.
@@ -142,6 +143,12 @@ func convert(it *gofeed.Item, feedURL string) (a *article.Article, guid string, 
 			a.Images = append(a.Images, article.Image{URL: resolve(feedURL, e.URL)})
 		}
 	}
+	if len(a.Body) > 0 {
+		a.Subheadings = textdump.Subheadings(a.Body)
+	}
+	// The attribution chain («به گزارش ... به نقل از ...») is read from the
+	// item's text as from any other article.
+	textdump.Provenance(a)
 	// Raw is the item as the feed gave it, so a re-published item whose text
 	// changed is seen as changed.
 	a.Raw = strings.Join([]string{it.Title, link, it.Description, it.Content}, "\n")

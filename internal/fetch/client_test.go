@@ -103,7 +103,9 @@ func TestBadServers(t *testing.T) {
 		w.Header().Set("Retry-After", "120")
 		http.Error(w, "down", http.StatusServiceUnavailable)
 	})
-	mux.HandleFunc("/file", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "file:///etc/passwd", http.StatusFound) })
+	mux.HandleFunc("/file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := testClient(Options{Timeout: 500 * time.Millisecond, MaxBody: 8 << 20})
