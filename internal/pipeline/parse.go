@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"khabar/internal/article"
+	"khabar/internal/extract"
+	"khabar/internal/feeds"
 	"khabar/internal/jsondump"
 	"khabar/internal/textdump"
 )
@@ -50,6 +52,15 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 	}
 	var arts []*article.Article
 	switch {
+	case feeds.Looks(data):
+		f, err := feeds.Parse(data, doc.URL)
+		if err != nil {
+			return res, fmt.Errorf("feed: %w", err)
+		}
+		res.Skipped = append(res.Skipped, f.Skipped...)
+		for _, it := range f.Items {
+			arts = append(arts, it.Article)
+		}
 	case jsondump.Looks(data):
 		var errs []error
 		arts, errs = jsondump.Parse(data)
@@ -58,7 +69,11 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 			return res, fmt.Errorf("json: %w", errors.Join(errs...))
 		}
 	case looksLikeHTML(data):
-		return res, fmt.Errorf("html page: %w", ErrUnsupported)
+		a, err := extract.Page(data, doc.URL)
+		if err != nil {
+			return res, fmt.Errorf("html page: %w", err)
+		}
+		arts = []*article.Article{a}
 	default:
 		a, err := textdump.Parse(data)
 		if err != nil {

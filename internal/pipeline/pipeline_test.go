@@ -11,6 +11,7 @@ import (
 
 	"khabar/internal/article"
 	"khabar/internal/demo"
+	"khabar/internal/extract"
 	"khabar/internal/persian"
 	"khabar/internal/textdump"
 )
@@ -103,7 +104,7 @@ func TestBadDocuments(t *testing.T) {
 	}{
 		{"empty", nil, textdump.ErrEmpty},
 		{"binary", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0}, textdump.ErrBinary},
-		{"html page", []byte("<!DOCTYPE html><html><body>x</body></html>"), ErrUnsupported},
+		{"html page", []byte("<!DOCTYPE html><html><body>x</body></html>"), extract.ErrNoArticle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
