@@ -105,8 +105,10 @@ func Build(src Sources) ([]byte, error) {
 			countPairs(pairs, joinable, t, weightFars)
 		}
 	}
+	ctx := contextCounts(uni, newsTexts, newsEdited, farsTexts)
 
 	var lines []string
+	lines = append(lines, ctx...)
 	for w, c := range uni {
 		n := int(math.Round(c))
 		if n < 1 {
@@ -179,6 +181,73 @@ func compoundParts(uni map[string]float64) []string {
 	}
 	return out
 }
+
+// contextCounts returns tag lines for the words whose ZWNJ depends on
+// context: keys written two ways, each common («کرده‌ای» and «کردهای»,
+// «نشست‌های» and «نشسته‌ای»). «@> form\tnext\tN» counts the word after the
+// form and «@< prev\tform\tN» the word before it, neighbours written as keys
+// (no ZWNJ), so that damaged text finds them.
+func contextCounts(uni map[string]float64, news []string, newsEdited []bool, fars []string) []string {
+	byKey := map[string][]string{}
+	for w, c := range uni {
+		if c >= minAmbiguous {
+			k := strings.ReplaceAll(w, zwnjStr, "")
+			byKey[k] = append(byKey[k], w)
+		}
+	}
+	ambiguous := map[string]bool{}
+	for _, fs := range byKey {
+		if len(fs) < 2 {
+			continue
+		}
+		hi, lo := 0.0, math.Inf(1)
+		for _, f := range fs {
+			hi, lo = max(hi, uni[f]), min(lo, uni[f])
+		}
+		if lo >= ambiguousShare*hi {
+			for _, f := range fs {
+				ambiguous[f] = true
+			}
+		}
+	}
+	counts := map[string]float64{}
+	count := func(t string, weight float64) {
+		prev, prevSpaced := "", false
+		words(t, func(w string, spaced bool) {
+			if prevSpaced {
+				if ambiguous[prev] {
+					counts["@> "+prev+"\t"+strings.ReplaceAll(w, zwnjStr, "")] += weight
+				}
+				if ambiguous[w] {
+					counts["@< "+strings.ReplaceAll(prev, zwnjStr, "")+"\t"+w] += weight
+				}
+			}
+			prev, prevSpaced = w, spaced
+		})
+	}
+	for i, t := range news {
+		if newsEdited[i] {
+			count(t, weightNews)
+		}
+	}
+	for _, t := range fars {
+		if farsEdited(t) {
+			count(t, weightFars)
+		}
+	}
+	var out []string
+	for k, c := range counts {
+		out = append(out, k+"\t"+strconv.Itoa(int(math.Round(c))))
+	}
+	return out
+}
+
+// A key is ambiguous if it was seen written two ways, each at least
+// minAmbiguous times and ambiguousShare as often as the other.
+const (
+	minAmbiguous   = 2
+	ambiguousShare = 0.1
+)
 
 // letterContexts returns tag lines «@c ab|cd\tZ\tN»: for two letters either
 // side of a boundary inside a word, in how many different words (Z) a ZWNJ

@@ -60,6 +60,11 @@ type Restorer struct {
 	// time: a small map that stays in the CPU cache answers most tokens of
 	// running text without touching the large one.
 	hot map[string]string
+	// next and prev count the word after («form\tnext») and before
+	// («prev\tform») the forms of keys written two ways; ambiguous marks those
+	// keys.
+	next, prev map[string]uint32
+	ambiguous  map[string]bool
 }
 
 // hotWords is how many of the most frequent words get a precomputed answer.
@@ -96,7 +101,8 @@ func Load(r io.Reader) (*Restorer, error) {
 	defer zr.Close()
 	rs := &Restorer{forms: make(map[string][]form, 400000), pairs: make(map[string]uint32, 1<<14),
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
-		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{}}
+		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
+		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{}}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	var key strings.Builder
 	for n := 1; ; n++ {
@@ -110,6 +116,22 @@ func Load(r io.Reader) (*Restorer, error) {
 				rs.present[w] = true
 			case "@s":
 				rs.past[w] = true
+			case "@>", "@<":
+				i := strings.LastIndexByte(w, '\t')
+				c, perr := strconv.ParseUint(w[i+1:], 10, 32)
+				if i < 0 || perr != nil {
+					return nil, fmt.Errorf("zwnj: model line %d: bad context count", n)
+				}
+				pair := w[:i]
+				if tag == "@>" {
+					rs.next[pair] = uint32(c)
+					f, _, _ := strings.Cut(pair, "\t")
+					rs.ambiguous[stripZWNJ(f)] = true
+				} else {
+					rs.prev[pair] = uint32(c)
+					_, f, _ := strings.Cut(pair, "\t")
+					rs.ambiguous[stripZWNJ(f)] = true
+				}
 			case "@c":
 				c, counts, _ := strings.Cut(w, "\t")
 				zs, ns, _ := strings.Cut(counts, "\t")

@@ -27,6 +27,7 @@ const (
 	minHead          = 8
 	compoundDiscount = 4
 	identityBias     = 2
+	minContext       = 2
 	// minEvidence is how often the repaired form of a run-together word must
 	// have been seen for the word to show that its line lost its ZWNJs.
 	minEvidence = 5
@@ -160,7 +161,11 @@ func (r *Restorer) Restore(s string) string {
 		if w.hasZ || utf8.RuneCountInString(words[i]) > maxWordRunes {
 			continue
 		}
-		if fixed := r.fixWord(words[i]); fixed != words[i] {
+		fixed := r.fixWord(words[i])
+		if r.ambiguous[words[i]] {
+			fixed = r.fixInContext(s, ws, i, fixed)
+		}
+		if fixed != words[i] {
 			forms[i] = fixed
 			// Evidence of stripping only if the joined spelling is never
 			// seen in correct text and the repaired one is common («میشود»),
@@ -212,6 +217,45 @@ func (r *Restorer) Restore(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// fixInContext chooses among the written forms of the ambiguous word i by the
+// words beside it («نشستهای اتحادیه» → «نشست‌های», «کردهای است» →
+// «کرده‌ای»). Context only breaks near ties: another form wins over the word's
+// own decision (fixed) if it is at least a third as common, was seen at least
+// minContext times beside these neighbours, and fixed never was.
+func (r *Restorer) fixInContext(s string, ws []wordSpan, i int, fixed string) string {
+	w := s[ws[i].start:ws[i].end]
+	var prevKey, nextKey string
+	if i > 0 && ws[i-1].end+1 == ws[i].start && s[ws[i-1].end] == ' ' {
+		prevKey = stripZWNJ(s[ws[i-1].start:ws[i-1].end])
+	}
+	if i+1 < len(ws) && ws[i].end+1 == ws[i+1].start && s[ws[i].end] == ' ' {
+		nextKey = stripZWNJ(s[ws[i+1].start:ws[i+1].end])
+	}
+	if prevKey == "" && nextKey == "" {
+		return fixed
+	}
+	inContext := func(f string) uint32 { return r.prev[prevKey+"\t"+f] + r.next[f+"\t"+nextKey] }
+	if inContext(fixed) > 0 {
+		return fixed
+	}
+	var nFixed uint32
+	for _, f := range r.forms[w] {
+		if f.w == fixed {
+			nFixed = f.n
+		}
+	}
+	best, bestC := fixed, uint32(0)
+	for _, f := range r.forms[w] {
+		if f.w == fixed || 3*f.n < nFixed {
+			continue
+		}
+		if c := inContext(f.w); c >= minContext && c > bestC {
+			best, bestC = f.w, c
+		}
+	}
+	return best
 }
 
 // fixGroup writes words that were written apart but form one word as that
