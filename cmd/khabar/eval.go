@@ -12,6 +12,7 @@ func (a *app) evalCmd() *cobra.Command {
 	cmd.AddCommand(
 		// evaluations are added here, one line each
 		a.evalCopiesCmd(),
+		a.evalStoriesCmd(),
 		a.evalZWNJCmd(),
 		a.evalExtractCmd(),
 	)
