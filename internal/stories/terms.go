@@ -90,6 +90,8 @@ func Terms(s string, buf []byte, f func(tok []byte)) []byte {
 	return buf
 }
 
+//go:generate go run gen.go
+
 //go:embed idf.txt.gz
 var idfData []byte
 
