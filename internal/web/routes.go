@@ -17,11 +17,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", s.homePage)
 	m.HandleFunc("GET /articles/{id}", s.articlePage)
 	m.HandleFunc("GET /search", s.searchPage)
+	m.HandleFunc("GET /sources", s.sourcesPage)
 
 	// JSON API, documented in docs/API.md.
 	m.HandleFunc("GET /api/v1/articles", s.apiArticles)
 	m.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	m.HandleFunc("GET /api/v1/search", s.apiSearch)
+	m.HandleFunc("GET /api/v1/sources", s.apiSources)
 
 	// Embedded assets: CSS and the Vazirmatn font.
 	m.HandleFunc("GET /static/{path...}", s.serveStatic)
