@@ -47,3 +47,81 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+func TestStem(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"نشستهای", "نشست"},
+		{"نشستها", "نشست"},
+		{"کشورهایی", "کشور"},
+		{"همکاریهایشان", "همکاری"},
+		{"بزرگترین", "بزرگ"},
+		{"نشست", "نشست"},
+		{"تنها", "تنها"},     // «تن» is too short to be the stem
+		{"انها", "انها"},     // folded «آنها»
+		{"بهترین", "بهترین"}, // «به»
+		{"ها", "ها"},
+		{"های", "های"},
+		{"brics", "brics"},
+	} {
+		if got := Stem(tc.in); got != tc.want {
+			t.Errorf("Stem(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	norm := persian.Normalize
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"نشست‌ها", []string{"نشست"}},
+		{"نشست های", []string{"نشست"}},
+		{"نشستهای", []string{"نشست"}},
+		{"رئیس‌جمهور", []string{"رییس", "جمهور"}},
+		{"رئيس جمهور", []string{"رییس", "جمهور"}},
+		{"رئیسجمهور", []string{"رییسجمهور"}},
+		{"كشورهاي", []string{"کشور"}},
+		{"BRICS", []string{"brics"}},
+		{"می‌شود", []string{"شود"}},
+		{"ها", []string{"ها"}}, // only an affix: kept, or nothing would be searched
+		{"چین و چین", []string{"چین", "و"}},
+		{"«»؟!", nil},
+		{"۱۳۳۷", []string{"1337"}},
+	} {
+		if got := QueryTerms(tc.q, norm); !slices.Equal(got, tc.want) {
+			t.Errorf("QueryTerms(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestPlan(t *testing.T) {
+	vocab := map[string]bool{"رییس": true, "جمهور": true, "رییسجمهور": true, "می": true, "شود": true, "شی": true}
+	known := func(t string) bool { return vocab[t] }
+	for _, tc := range []struct {
+		terms []string
+		want  string
+	}{
+		{[]string{"رییس", "جمهور"}, `("رییس" "جمهور" | "رییسجمهور")`},
+		{[]string{"رییسجمهور"}, `("رییسجمهور" | "رییس جمهور")`},
+		{[]string{"میشود"}, `("میشود" | "می شود")`},
+		{[]string{"رییس", "جمهور", "روسیه"}, `("رییس" "جمهور" | "رییسجمهور") & ("روسیه")`},
+		{[]string{"روسیه", "چین"}, `("روسیه") & ("چین")`},
+		{[]string{"شیر"}, `("شیر")`}, // «ر» alone is too short to be a part
+	} {
+		asked := map[string]bool{}
+		cands := map[string]bool{}
+		for _, c := range Candidates(tc.terms) {
+			cands[c] = true
+		}
+		got := String(Plan(tc.terms, func(t string) bool { asked[t] = true; return known(t) }))
+		if got != tc.want {
+			t.Errorf("Plan(%q) = %s, want %s", tc.terms, got, tc.want)
+		}
+		for a := range asked {
+			if !cands[a] {
+				t.Errorf("Plan(%q) asked about %q, not among Candidates", tc.terms, a)
+			}
+		}
+	}
+}
