@@ -188,7 +188,7 @@ func TestArticlePage(t *testing.T) {
 	}
 	var names []string
 	for _, li := range findAll(chain[0], tag("li")) {
-		names = append(names, text(findAll(li, class("outlet"))[0]))
+		names = append(names, text(findAll(li, class("name"))[0]))
 	}
 	if !slices.Equal(names, []string{"وبانگاه", "خبرگزاری تسنیم", "خبرگزاری تاس"}) {
 		t.Errorf("chain order %q", names)
