@@ -390,7 +390,8 @@ func scanWords(s string) []wordSpan {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isLetter(r) || isMark(r):
+		case isLetter(r) || (in && isMark(r)):
+			// A mark continues a word; it cannot start one.
 			if !in {
 				cur = wordSpan{start: i}
 				in = true
