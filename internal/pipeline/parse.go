@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"khabar/internal/article"
 	"khabar/internal/extract"
@@ -88,13 +91,46 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 		if a.URL == "" {
 			a.URL = doc.URL
 		}
-		if err := p.Process(ctx, a); err != nil {
-			res.Skipped = append(res.Skipped, err)
+	}
+	errs := p.processAll(ctx, arts)
+	for i, a := range arts {
+		if errs[i] != nil {
+			res.Skipped = append(res.Skipped, errs[i])
 			continue
 		}
 		res.Articles = append(res.Articles, a)
 	}
 	return res, nil
+}
+
+// processAll runs Process over a dataset's articles on every core; the
+// normalizer and analyzers are safe for concurrent use. Order is kept.
+func (p *Pipeline) processAll(ctx context.Context, arts []*article.Article) []error {
+	errs := make([]error, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), (len(arts)+15)/16)
+	if workers <= 1 {
+		for i, a := range arts {
+			errs[i] = p.Process(ctx, a)
+		}
+		return errs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(arts) {
+					return
+				}
+				errs[i] = p.Process(ctx, arts[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return errs
 }
 
 // looksLikeHTML is used to tell pages from text dumps.

@@ -13,7 +13,8 @@ import (
 )
 
 // Analyzer is one analysis stage: it reads a parsed, normalized article and
-// fills in the fields it owns. It must not do I/O.
+// fills in the fields it owns. It must not do I/O, and must be safe for
+// concurrent use: a dataset's articles are processed on every core.
 type Analyzer interface {
 	Analyze(ctx context.Context, a *article.Article) error
 }
