@@ -151,6 +151,10 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 	}
 	bar := newBar(total, progressOut)
 	defer bar.Finish()
+	stories, err := newStoryStep(ctx, st)
+	if err != nil {
+		return rep, err
+	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return rep, err
@@ -182,6 +186,9 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 			rep.New += pr.New
 			rep.Unchanged += pr.Unchanged
 			rep.NewIDs = append(rep.NewIDs, pr.NewIDs...)
+			if err := stories.add(ctx, batch, pr.NewIDs); err != nil {
+				return rep, fmt.Errorf("stories %s: %w", in.name, err)
+			}
 			step := in.size * int64(start+len(batch)) / int64(len(arts))
 			bar.Add64(step - done)
 			done = step

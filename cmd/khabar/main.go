@@ -59,6 +59,7 @@ func newRootCmd() *cobra.Command {
 		a.parseCmd(),
 		a.ingestCmd(),
 		a.searchCmd(),
+		a.storiesCmd(),
 		a.serveCmd(),
 		a.demoCmd(),
 		a.evalCmd(),

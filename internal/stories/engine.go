@@ -38,6 +38,7 @@ type Result struct {
 	// copies now copy this article.
 	Supersedes string
 	Story      string
+	StoryTitle string
 	StoryScore float64
 	// Merged lists story ids folded into Story.
 	Merged []string
@@ -60,6 +61,7 @@ func (e *Engine) Add(a *article.Article) Result {
 	}
 	asg := e.Clusterer.Add(Item{ID: a.ID, Title: a.Title, Source: a.Source(), Published: pub, CopyOf: m.CopyOf, Similarity: m.Similarity, Vector: vec})
 	r.Story, r.StoryScore, r.Merged = asg.Story, asg.Score, asg.Merged
+	r.StoryTitle = e.Clusterer.Title(asg.Story)
 	return r
 }
 

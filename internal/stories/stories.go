@@ -349,21 +349,43 @@ func (c *Clusterer) Story(id string) (Story, bool) {
 func (c *Clusterer) snapshot(s *Story) Story {
 	out := Story{ID: s.ID, FirstSeen: s.FirstSeen, Members: slices.Clone(s.Members)}
 	slices.SortStableFunc(out.Members, func(a, b Member) int { return compareMembers(a, b) })
-	best := -1.0
+	out.Title = c.centralTitle(s)
 	seen := map[string]bool{}
 	for _, m := range out.Members {
-		if sc := c.score(s, m.vec); sc > best && m.CopyOf == "" {
-			best, out.Title = sc, m.Title
-		}
 		if m.Source != "" && !seen[m.Source] {
 			seen[m.Source] = true
 			out.Sources = append(out.Sources, m.Source)
 		}
 	}
-	if out.Title == "" && len(out.Members) > 0 {
-		out.Title = out.Members[0].Title
-	}
 	return out
+}
+
+// Title returns the title of a story's most central article.
+func (c *Clusterer) Title(storyID string) string {
+	s, ok := c.byID[storyID]
+	if !ok {
+		return ""
+	}
+	return c.centralTitle(s)
+}
+
+// centralTitle is the title of the original (not copied) member closest to
+// the centroid; copies are skipped, so a story's cost stays the number of its
+// independent reports however often they are copied.
+func (c *Clusterer) centralTitle(s *Story) string {
+	best, title := -1.0, ""
+	for _, m := range s.Members {
+		if m.CopyOf != "" {
+			continue
+		}
+		if sc := c.score(s, m.vec); sc > best {
+			best, title = sc, m.Title
+		}
+	}
+	if title == "" && len(s.Members) > 0 {
+		title = s.Members[0].Title
+	}
+	return title
 }
 
 // compareMembers orders members by publication time (undated last), then arrival.

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"khabar/internal/article"
+	"khabar/internal/persian"
+	"khabar/internal/store"
+	"khabar/internal/stories"
+)
+
+// storyStep runs copy detection and story assignment on ingested batches and
+// records the results. The engine is rebuilt from the store by replaying the
+// articles already assigned, in their order, so ids and links stay stable
+// across runs.
+type storyStep struct {
+	st  store.StoryStore
+	eng *stories.Engine
+}
+
+// newStoryStep returns nil when the store does not keep stories.
+func newStoryStep(ctx context.Context, st store.Store) (*storyStep, error) {
+	ss, ok := st.(store.StoryStore)
+	if !ok {
+		return nil, nil
+	}
+	prev, err := ss.AssignedArticles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("rebuild stories: %w", err)
+	}
+	eng := stories.NewEngine()
+	for _, a := range prev {
+		eng.Add(a)
+	}
+	return &storyStep{st: ss, eng: eng}, nil
+}
+
+// add assigns the newly stored articles of a batch.
+func (s *storyStep) add(ctx context.Context, batch []*article.Article, newIDs []string) error {
+	if s == nil || len(newIDs) == 0 {
+		return nil
+	}
+	isNew := make(map[string]bool, len(newIDs))
+	for _, id := range newIDs {
+		isNew[id] = true
+	}
+	var arts []*article.Article
+	for _, a := range batch {
+		if isNew[a.ID] {
+			arts = append(arts, a)
+			delete(isNew, a.ID) // a batch may hold one article twice
+		}
+	}
+	res := s.eng.AddBatch(arts)
+	as := make([]store.StoryAssignment, 0, len(res))
+	for _, r := range res {
+		sig, err := r.Signature.MarshalBinary()
+		if err != nil {
+			return fmt.Errorf("signature %s: %w", r.ArticleID, err)
+		}
+		as = append(as, store.StoryAssignment{ArticleID: r.ArticleID, Fingerprint: r.Fingerprint, Signature: sig,
+			CopyOf: r.CopyOf, Similarity: r.Similarity, Supersedes: r.Supersedes,
+			Story: r.Story, StoryTitle: r.StoryTitle, StoryScore: r.StoryScore, Merged: r.Merged})
+	}
+	return s.st.PutStoryAssignments(ctx, as)
+}
+
+func (a *app) storiesCmd() *cobra.Command {
+	var (
+		asJSON  bool
+		since   string
+		limit   int
+		minSize int
+	)
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "list stories with their articles (copies and independent reports)",
+		Long: `Stories lists the stories found among ingested articles, ranked by how many
+sources cover them and how recent they are, each with its articles: id, title,
+source, file path or URL, copy_of (the earliest version it copies) and similarity.
+
+Examples:
+  khabar ingest ../shared/data/seed-article.txt && khabar stories
+  khabar stories --min-size 2 --json
+  khabar stories --since 2025-09-01
+  khabar stories --since 1404/06/10`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var from time.Time
+			if since != "" {
+				t, err := parseSince(since)
+				if err != nil {
+					return usageError{err}
+				}
+				from = t
+			}
+			st, err := a.openStore(cmd.Context(), false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rows, err := st.StoryArticles(cmd.Context(), from)
+			if err != nil {
+				return err
+			}
+			sums := stories.Summarize(versions(rows))
+			kept := sums[:0]
+			for _, s := range sums {
+				if len(s.Versions) >= minSize {
+					kept = append(kept, s)
+				}
+			}
+			if limit > 0 && len(kept) > limit {
+				kept = kept[:limit]
+			}
+			if asJSON {
+				return writeStoriesJSON(cmd.OutOrStdout(), kept)
+			}
+			writeStoriesText(cmd.OutOrStdout(), kept)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&since, "since", "", "only stories with an article published (else ingested) since DATE (2025-09-01 or 1404/06/10)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "print at most N stories (0: all)")
+	cmd.Flags().IntVar(&minSize, "min-size", 1, "only stories with at least N articles")
+	return cmd
+}
+
+// parseSince reads a Gregorian (2025-09-01) or Jalali (1404/06/10) day.
+func parseSince(s string) (time.Time, error) {
+	if t, err := time.ParseInLocation("2006-01-02", s, persian.Tehran); err == nil {
+		return t, nil
+	}
+	if t, _, err := persian.ParseJalali(s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("--since %q: want YYYY-MM-DD or a Jalali date like 1404/06/10", s)
+}
+
+// versions converts store rows to the stories package's view.
+func versions(rows []store.StoryArticle) []stories.Version {
+	out := make([]stories.Version, len(rows))
+	for i, r := range rows {
+		out[i] = stories.Version{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Path: r.Path, Published: r.Published,
+			CopyOf: r.CopyOf, Similarity: r.Similarity, Story: r.Story, StoryTitle: r.StoryTitle, Score: r.StoryScore}
+	}
+	return out
+}
+
+// storyJSON is the JSON form of a story, shared with the API.
+type storyJSON struct {
+	ID          string        `json:"id"`
+	Title       string        `json:"title"`
+	FirstSeen   *article.Date `json:"first_seen"`
+	Sources     []string      `json:"sources"`
+	Size        int           `json:"size"`
+	Copies      int           `json:"copies"`
+	Independent int           `json:"independent"`
+	Articles    []versionJSON `json:"articles"`
+}
+
+type versionJSON struct {
+	ID         string        `json:"id"`
+	Title      string        `json:"title"`
+	Source     string        `json:"source"`
+	Path       string        `json:"path,omitempty"`
+	URL        string        `json:"url,omitempty"`
+	Published  *article.Date `json:"published"`
+	CopyOf     string        `json:"copy_of"`
+	Similarity float64       `json:"similarity"`
+}
+
+func toJSON(s stories.Summary) storyJSON {
+	date := func(t time.Time) *article.Date {
+		if t.IsZero() {
+			return nil
+		}
+		return &article.Date{Time: t, HasClock: true}
+	}
+	j := storyJSON{ID: s.ID, Title: s.Title, FirstSeen: date(s.FirstSeen), Sources: s.Sources, Size: len(s.Versions),
+		Copies: s.Copies, Independent: s.Independent, Articles: []versionJSON{}}
+	if j.Sources == nil {
+		j.Sources = []string{}
+	}
+	for _, v := range s.Versions {
+		j.Articles = append(j.Articles, versionJSON{ID: v.ID, Title: v.Title, Source: v.Source, Path: v.Path, URL: v.URL,
+			Published: date(v.Published), CopyOf: v.CopyOf, Similarity: v.Similarity})
+	}
+	return j
+}
+
+func writeStoriesJSON(w io.Writer, sums []stories.Summary) error {
+	out := make([]storyJSON, 0, len(sums))
+	for _, s := range sums {
+		out = append(out, toJSON(s))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeStoriesText(w io.Writer, sums []stories.Summary) {
+	for _, s := range sums {
+		first := "undated"
+		if !s.FirstSeen.IsZero() {
+			first = persian.FormatJalaliASCII(s.FirstSeen, true)
+		}
+		fmt.Fprintf(w, "%s  %s\n  %d articles (%d independent, %d copies), %d sources, first seen %s\n",
+			s.ID, s.Title, len(s.Versions), s.Independent, s.Copies, len(s.Sources), first)
+		for _, v := range s.Versions {
+			where := v.URL
+			if where == "" {
+				where = v.Path
+			}
+			copyOf := "original"
+			if v.CopyOf != "" {
+				copyOf = fmt.Sprintf("copy of %s (%.2f)", v.CopyOf, v.Similarity)
+			}
+			fmt.Fprintf(w, "  - %s  %s  [%s]  %s\n    %s\n", v.ID, v.Title, orDash(v.Source), copyOf, where)
+		}
+		fmt.Fprintln(w, strings.Repeat("─", 20))
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
