@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"khabar/internal/article"
 	"khabar/internal/persian"
 )
 
@@ -123,5 +124,33 @@ func TestPlan(t *testing.T) {
 				t.Errorf("Plan(%q) asked about %q, not among Candidates", tc.terms, a)
 			}
 		}
+	}
+}
+
+func TestIndexFields(t *testing.T) {
+	a := &article.Article{
+		Title: "تاکید چین بر همکاری با روسیه",
+		Lead:  "نشست‌های اتحادیه",
+		Body:  []string{"ولادیمیر پوتین، رئیس‌جمهور روسیه"},
+		Tags:  []string{"بریکس"},
+		// The raw text as it came: run-together words, Arabic letters, JSON-ish noise.
+		Raw: `{"title": "تاكيد چين"} رئیسجمهور روسیه در نشستهای \u0627 BRICS`,
+	}
+	var vocab []string
+	f := IndexFields(a, func(t string) { vocab = append(vocab, t) })
+	if want := "تاکید چین بر همکاری با روسیه"; f.Title != want {
+		t.Errorf("Title = %q, want %q", f.Title, want)
+	}
+	if want := "نشست های اتحادیه ولادیمیر پوتین رییس جمهور روسیه بریکس"; f.Text != want {
+		t.Errorf("Text = %q, want %q", f.Text, want)
+	}
+	// «تاكيد» folds to a title term, «نشستهای» stems to a text term, ASCII stays
+	// out; the detached «های» is indexed (a query drops it, see QueryTerms).
+	if want := "رییسجمهور در"; f.Alt != want {
+		t.Errorf("Alt = %q, want %q", f.Alt, want)
+	}
+	slices.Sort(vocab)
+	if len(vocab) != 16 || !slices.Contains(vocab, "رییسجمهور") || slices.Contains(vocab, "brics") {
+		t.Errorf("vocabulary = %q", vocab)
 	}
 }

@@ -208,70 +208,14 @@ func (w *writes) put(ctx context.Context, a *article.Article, now int64, terms m
 			return 0, err
 		}
 	}
-	title, text, alt := indexText(a, terms)
-	if _, err := w.ftsInsert.ExecContext(ctx, seq, title, text, alt); err != nil {
+	f := search.IndexFields(a, func(t string) { terms[t] = true })
+	if _, err := w.ftsInsert.ExecContext(ctx, seq, f.Title, f.Text, f.Alt); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
 	if found {
 		return putUpdated, nil
 	}
 	return putNew, nil
-}
-
-// indexText returns the three index columns of an article as space-separated
-// index terms (search.Terms). alt holds, once each, the terms of the raw text
-// that the displayed text lacks: the unrepaired spellings («رئیسجمهور» where
-// the text now has «رئیس‌جمهور»), so a query in either form finds the article.
-// Every term is also added to vocab. Only terms with a non-ASCII letter qualify: unrepaired forms are Persian
-// words, and this keeps JSON keys and \u escapes of a JSON raw out.
-func indexText(a *article.Article, vocab map[string]bool) (title, text, alt string) {
-	titleTerms := search.Terms(a.Title)
-	var tb strings.Builder
-	for _, s := range [][]string{{a.Kicker, a.Lead}, a.Body, a.Tags} {
-		for _, p := range s {
-			if p != "" {
-				tb.WriteString(p)
-				tb.WriteByte('\n')
-			}
-		}
-	}
-	textTerms := search.Terms(tb.String())
-	have := make(map[string]bool, len(titleTerms)+len(textTerms))
-	for _, t := range titleTerms {
-		have[t] = true
-	}
-	for _, t := range textTerms {
-		have[t] = true
-	}
-	// The raw text is read word by word, each distinct word once: Terms of the
-	// whole text is Terms of its words, and most words repeat.
-	var altTerms []string
-	seen := map[string]bool{}
-	for _, w := range strings.Fields(a.Raw) {
-		if seen[w] || !hasNonASCII(w) {
-			continue
-		}
-		seen[w] = true
-		for _, t := range search.Terms(w) {
-			if !have[t] && hasNonASCII(t) {
-				have[t] = true
-				altTerms = append(altTerms, t)
-			}
-		}
-	}
-	for t := range have {
-		vocab[t] = true
-	}
-	return strings.Join(titleTerms, " "), strings.Join(textTerms, " "), strings.Join(altTerms, " ")
-}
-
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }
 
 // Article returns one article by id.
