@@ -128,7 +128,21 @@ func Build(src Sources) ([]byte, error) {
 	}
 	lines = append(lines, compoundParts(uni)...)
 	lines = append(lines, letterContexts(uni)...)
-	slices.Sort(lines)
+	// Word lines sort by key (the word without ZWNJ), then form, so that the
+	// forms of one key are neighbours and the loader stores each key once.
+	sortKey := func(l string) string {
+		if l == "" || l[0] == '@' || l[0] == ' ' {
+			return l
+		}
+		w, _, _ := strings.Cut(l, "\t")
+		return strings.ReplaceAll(w, zwnjStr, "")
+	}
+	slices.SortFunc(lines, func(a, b string) int {
+		if c := strings.Compare(sortKey(a), sortKey(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 
 	var buf bytes.Buffer
 	// A fixed header (no name, no time) keeps the bytes identical across builds.

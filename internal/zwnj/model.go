@@ -104,7 +104,30 @@ func Load(r io.Reader) (*Restorer, error) {
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
 		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{}}
 	br := bufio.NewReaderSize(zr, 1<<16)
-	var key strings.Builder
+	// Forms of one key are neighbours in the model: they are gathered in cur
+	// and stored once.
+	type keyTotal struct {
+		k string
+		n uint32
+	}
+	var totals []keyTotal
+	var curKey string
+	var cur []form
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		fs := slices.Clone(cur)
+		// Ties keep the model's order, so loading is deterministic.
+		slices.SortStableFunc(fs, func(a, b form) int { return int(b.n) - int(a.n) })
+		var total uint32
+		for _, f := range fs {
+			total += f.n
+		}
+		rs.forms[curKey] = append(rs.forms[curKey], fs...)
+		totals = append(totals, keyTotal{curKey, total})
+		cur = cur[:0]
+	}
 	for n := 1; ; n++ {
 		line, err := br.ReadString('\n')
 		line = strings.TrimSuffix(line, "\n")
@@ -165,17 +188,12 @@ func Load(r io.Reader) (*Restorer, error) {
 			if strings.HasPrefix(w, " ") {
 				rs.pairs[w[1:]] = uint32(c)
 			} else {
-				k := w
-				if strings.Contains(w, zwnjStr) {
-					key.Reset()
-					for _, r := range w {
-						if r != ZWNJ {
-							key.WriteRune(r)
-						}
-					}
-					k = key.String()
+				k := stripZWNJ(w)
+				if k != curKey {
+					flush()
+					curKey = k
 				}
-				rs.forms[k] = append(rs.forms[k], form{w: w, n: uint32(c)})
+				cur = append(cur, form{w: w, n: uint32(c)})
 			}
 		}
 		if err == io.EOF {
@@ -185,41 +203,31 @@ func Load(r io.Reader) (*Restorer, error) {
 			return nil, fmt.Errorf("zwnj: load model: %w", err)
 		}
 	}
-	// The hot words are the hotWords most frequent keys, ties broken by key so
-	// that every load picks the same ones.
-	totals := make(map[string]uint32, len(rs.forms))
-	counts := make([]uint32, 0, len(rs.forms))
-	for k, fs := range rs.forms {
-		if len(fs) > 1 {
-			// Ties keep the model's sorted order, so loading is deterministic.
-			slices.SortStableFunc(fs, func(a, b form) int { return int(b.n) - int(a.n) })
-			rs.forms[k] = slices.Clip(fs)
-		}
-		var n uint32
-		for _, f := range fs {
-			n += f.n
-		}
-		totals[k] = n
-		counts = append(counts, n)
+	flush()
+	// The hot words are the hotWords most frequent keys; among keys as common
+	// as the last one, the first in key order, so every load picks the same.
+	counts := make([]uint32, len(totals))
+	for i, kt := range totals {
+		counts[i] = kt.n
 	}
 	slices.Sort(counts)
 	var threshold uint32
 	if len(counts) > hotWords {
 		threshold = counts[len(counts)-hotWords]
 	}
-	var all, ties []string
-	for k, n := range totals {
-		switch {
-		case n > threshold:
-			all = append(all, k)
-		case n == threshold:
-			ties = append(ties, k)
+	var hot []string
+	for _, kt := range totals {
+		if kt.n > threshold {
+			hot = append(hot, kt.k)
 		}
 	}
-	slices.Sort(ties)
-	all = append(all, ties[:min(len(ties), max(0, hotWords-len(all)))]...)
+	for _, kt := range totals { // totals is in key order
+		if kt.n == threshold && len(hot) < hotWords {
+			hot = append(hot, kt.k)
+		}
+	}
 	rs.hot = make(map[string]string, hotWords)
-	for _, k := range all {
+	for _, k := range hot {
 		rs.hot[k] = rs.fixWord(k)
 	}
 	return rs, nil
