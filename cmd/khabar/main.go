@@ -63,6 +63,9 @@ func newRootCmd() *cobra.Command {
 		a.serveCmd(),
 		a.demoCmd(),
 		a.evalCmd(),
+		a.sourcesCmd(),
+		a.fetchCmd(),
+		a.fixturesCmd(),
 	)
 	return root
 }

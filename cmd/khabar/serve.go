@@ -44,6 +44,7 @@ func (a *app) serve(ctx context.Context, st *sqlite.DB) error {
 	if err := srv.Start(ctx, a.cfg.Addr); err != nil {
 		return err
 	}
+	a.pollInBackground(ctx, st, logger) // polls due sources every minute (see fetch.go)
 	n, _ := st.CountArticles(ctx)
 	fmt.Printf("khabar: serving %d articles at http://%s/  (Ctrl-C to stop)\n", n, a.cfg.Addr)
 	<-ctx.Done()
