@@ -172,16 +172,25 @@ func nextLatinRun(s string) (start, end int) {
 func isLatinLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
 // snippetHTML draws a search snippet with the matched fragments in <mark>.
+// Matches separated only by a space share one <mark>, so the phrase
+// «رئیس جمهور» is lit as one phrase, not as two boxes.
 func snippetHTML(frags []search.Fragment) template.HTML {
 	var b strings.Builder
-	for _, f := range frags {
-		if f.Match {
+	open := false
+	for i, f := range frags {
+		bridge := !f.Match && open && strings.TrimSpace(f.Text) == "" && i+1 < len(frags) && frags[i+1].Match
+		switch {
+		case f.Match && !open:
 			b.WriteString("<mark>")
-			writeDisplayText(&b, f.Text)
+			open = true
+		case !f.Match && open && !bridge:
 			b.WriteString("</mark>")
-			continue
+			open = false
 		}
 		writeDisplayText(&b, f.Text)
+	}
+	if open {
+		b.WriteString("</mark>")
 	}
 	return template.HTML(b.String())
 }

@@ -55,6 +55,12 @@ func TestSnippetHTML(t *testing.T) {
 	if got := string(snippetHTML(frags)); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// Adjacent matches share one <mark>; a match at the end is closed.
+	frags = []search.Fragment{{Text: "… "}, {Text: "رئیس", Match: true}, {Text: " "}, {Text: "جمهور", Match: true}, {Text: " روسیه و "}, {Text: "چین", Match: true}}
+	want = "… <mark>رئیس جمهور</mark> روسیه و <mark>چین</mark>"
+	if got := string(snippetHTML(frags)); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
 }
 
 func TestFaNumber(t *testing.T) {
