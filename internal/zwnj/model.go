@@ -65,6 +65,10 @@ type Restorer struct {
 	// keys.
 	next, prev map[string]uint32
 	ambiguous  map[string]bool
+	// left holds every part before a ZWNJ in a known form («رئیس» of
+	// «رئیس‌جمهور», «می‌شده» of «می‌شده‌اند»): only such a word can start a
+	// compound across a space, which spares most word pairs any further look-up.
+	left map[string]bool
 }
 
 // hotWords is how many of the most frequent words get a precomputed answer.
@@ -102,7 +106,8 @@ func Load(r io.Reader) (*Restorer, error) {
 	rs := &Restorer{forms: make(map[string][]form, 400000), pairs: make(map[string]uint32, 1<<14),
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
-		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{}}
+		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{},
+		left: map[string]bool{}}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	// Forms of one key are neighbours in the model: they are gathered in cur
 	// and stored once.
@@ -194,6 +199,14 @@ func Load(r io.Reader) (*Restorer, error) {
 					curKey = k
 				}
 				cur = append(cur, form{w: w, n: uint32(c)})
+				for i := 0; ; {
+					j := strings.Index(w[i:], zwnjStr)
+					if j < 0 {
+						break
+					}
+					rs.left[w[:i+j]] = true
+					i += j + len(zwnjStr)
+				}
 			}
 		}
 		if err == io.EOF {

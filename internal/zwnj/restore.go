@@ -658,6 +658,9 @@ func (r *Restorer) join(a, b string, ratio float64) joinKind {
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
+	if !r.left[a] {
+		return noJoin
+	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
 	b = strings.TrimSuffix(b, "\u0654")
 	// A compound the model has seen, as it is or inflected («چشم اندازهای»:
@@ -677,11 +680,36 @@ func (r *Restorer) join(a, b string, ratio float64) joinKind {
 // times more often than «a b» and «ab» together: where the joined spelling
 // is the usual one («آنچه»), a space between the two is a real space.
 func (r *Restorer) compound(a, b string, ratio float64) bool {
-	cz := r.count(a + zwnjStr + b)
+	// One look-up of the key «ab» finds both a‌b and ab; the key is built on
+	// the stack, since this runs for most pairs of words.
+	var buf [128]byte
+	key := appendKey(appendKey(buf[:0], a), b)
+	var cz, cj uint32
+	for _, f := range r.forms[string(key)] {
+		if len(f.w) == len(a)+len(b) && f.w[:len(a)] == a && f.w[len(a):] == b {
+			cj = f.n
+		}
+		if len(f.w) == len(a)+len(zwnjStr)+len(b) && f.w[:len(a)] == a && f.w[len(a):len(a)+len(zwnjStr)] == zwnjStr && f.w[len(a)+len(zwnjStr):] == b {
+			cz = f.n
+		}
+	}
 	if cz < minB {
 		return false
 	}
-	return float64(cz) > ratio*float64(r.pairs[a+" "+b]+r.count(a+b))
+	pair := append(append(append(buf[:0], a...), ' '), b...)
+	return float64(cz) > ratio*float64(r.pairs[string(pair)]+cj)
+}
+
+// appendKey appends w without its ZWNJs.
+func appendKey(dst []byte, w string) []byte {
+	for {
+		i := strings.Index(w, zwnjStr)
+		if i < 0 {
+			return append(dst, w...)
+		}
+		dst = append(dst, w[:i]...)
+		w = w[i+len(zwnjStr):]
+	}
 }
 
 type joinKind uint8
