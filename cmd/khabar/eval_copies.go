@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +28,7 @@ func (a *app) evalCopiesCmd() *cobra.Command {
 		minC    float64
 		minJ    float64
 		verbose bool
+		write   string
 	)
 	cmd := &cobra.Command{
 		Use:   "copies",
@@ -56,6 +59,12 @@ Examples:
 				if err := p.Process(cmd.Context(), c.Article); err != nil {
 					return fmt.Errorf("normalize copy %s: %w", c.Article.ID, err)
 				}
+			}
+			if write != "" {
+				if err := writeCopies(write, cs); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %d copies as text dumps to %s\n", len(cs), write)
 			}
 			res := copyeval.Run(originals, cs, func() *copies.Index {
 				ix := copies.NewIndex()
@@ -104,6 +113,7 @@ Examples:
 	cmd.Flags().Float64Var(&minC, "min-containment", copies.DefaultMinContainment, "near-copy containment threshold")
 	cmd.Flags().Float64Var(&minJ, "min-jaccard", copies.DefaultMinJaccard, "near-copy Jaccard threshold")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list false links")
+	cmd.Flags().StringVar(&write, "write", "", "also write the generated copies to DIR as text dumps (to ingest beside the corpus)")
 	return cmd
 }
 
@@ -148,4 +158,27 @@ func isDev(id string) bool {
 	h := fnv.New32a()
 	h.Write([]byte(strings.TrimSpace(id)))
 	return h.Sum32()%2 == 0
+}
+
+// writeCopies saves generated copies as text dumps (title, lead marked «|»,
+// body, one paragraph a line), the form aggregator pages are scraped into.
+func writeCopies(dir string, cs []copyeval.Copy) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write copies: %w", err)
+	}
+	for _, c := range cs {
+		var b strings.Builder
+		b.WriteString(c.Article.Title + "\n")
+		if c.Article.Lead != "" {
+			b.WriteString(c.Article.Lead + " |\n")
+		}
+		for _, p := range c.Article.Body {
+			b.WriteString(p + "\n")
+		}
+		name := filepath.Join(dir, c.Article.ID+".txt")
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			return fmt.Errorf("write copies: %w", err)
+		}
+	}
+	return nil
 }

@@ -155,52 +155,10 @@ func versions(rows []store.StoryArticle) []stories.Version {
 	return out
 }
 
-// storyJSON is the JSON form of a story, shared with the API.
-type storyJSON struct {
-	ID          string        `json:"id"`
-	Title       string        `json:"title"`
-	FirstSeen   *article.Date `json:"first_seen"`
-	Sources     []string      `json:"sources"`
-	Size        int           `json:"size"`
-	Copies      int           `json:"copies"`
-	Independent int           `json:"independent"`
-	Articles    []versionJSON `json:"articles"`
-}
-
-type versionJSON struct {
-	ID         string        `json:"id"`
-	Title      string        `json:"title"`
-	Source     string        `json:"source"`
-	Path       string        `json:"path,omitempty"`
-	URL        string        `json:"url,omitempty"`
-	Published  *article.Date `json:"published"`
-	CopyOf     string        `json:"copy_of"`
-	Similarity float64       `json:"similarity"`
-}
-
-func toJSON(s stories.Summary) storyJSON {
-	date := func(t time.Time) *article.Date {
-		if t.IsZero() {
-			return nil
-		}
-		return &article.Date{Time: t, HasClock: true}
-	}
-	j := storyJSON{ID: s.ID, Title: s.Title, FirstSeen: date(s.FirstSeen), Sources: s.Sources, Size: len(s.Versions),
-		Copies: s.Copies, Independent: s.Independent, Articles: []versionJSON{}}
-	if j.Sources == nil {
-		j.Sources = []string{}
-	}
-	for _, v := range s.Versions {
-		j.Articles = append(j.Articles, versionJSON{ID: v.ID, Title: v.Title, Source: v.Source, Path: v.Path, URL: v.URL,
-			Published: date(v.Published), CopyOf: v.CopyOf, Similarity: v.Similarity})
-	}
-	return j
-}
-
 func writeStoriesJSON(w io.Writer, sums []stories.Summary) error {
-	out := make([]storyJSON, 0, len(sums))
+	out := make([]stories.StoryJSON, 0, len(sums))
 	for _, s := range sums {
-		out = append(out, toJSON(s))
+		out = append(out, stories.ToJSON(s))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -165,8 +165,8 @@ type SourceStats struct {
 
 // SourceCount is a source and a count.
 type SourceCount struct {
-	Source string
-	N      int
+	Source string `json:"source"`
+	N      int    `json:"n"`
 }
 
 // Syndication computes every source's figures from stored versions.

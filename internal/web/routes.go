@@ -18,12 +18,19 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /articles/{id}", s.articlePage)
 	m.HandleFunc("GET /search", s.searchPage)
 	m.HandleFunc("GET /sources", s.sourcesPage)
+	s.section("GET /stories", "داستان‌ها", s.storiesPage)
+	m.HandleFunc("GET /stories/{id}", s.storyPage)
+	m.HandleFunc("GET /stories/{id}/copies/{article}", s.copyDiffPage)
+	s.section("GET /syndication", "بازنشر", s.syndicationPage)
 
 	// JSON API, documented in docs/API.md.
 	m.HandleFunc("GET /api/v1/articles", s.apiArticles)
 	m.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	m.HandleFunc("GET /api/v1/search", s.apiSearch)
 	m.HandleFunc("GET /api/v1/sources", s.apiSources)
+	m.HandleFunc("GET /api/v1/stories", s.apiStories)
+	m.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/v1/sources/{id}/syndication", s.apiSourceSyndication)
 
 	// Embedded assets: CSS and the Vazirmatn font.
 	m.HandleFunc("GET /static/{path...}", s.serveStatic)
