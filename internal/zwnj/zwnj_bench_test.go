@@ -1,7 +1,9 @@
 package zwnj
 
 import (
+	"bytes"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -26,11 +28,24 @@ func BenchmarkRestore(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad measures parsing the embedded model.
+// BenchmarkLoad measures parsing the embedded model and the heap the loaded
+// model keeps (MB-heap).
 func BenchmarkLoad(b *testing.B) {
+	var r *Restorer
 	for range b.N {
-		if _, err := Load(strings.NewReader(string(modelGz))); err != nil {
+		var err error
+		if r, err = Load(bytes.NewReader(modelGz)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	var before, after runtime.MemStats
+	r = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r, _ = Load(bytes.NewReader(modelGz))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
+	runtime.KeepAlive(r)
 }
