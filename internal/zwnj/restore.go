@@ -108,8 +108,17 @@ func affixAfter(a, b string, last rune, rn int) bool {
 	case "شان", "مان", "تان":
 		return rn > 2 && last == 'ه'
 	}
-	// «بی» is a prefix, not a word: «بی درنگ» → «بی‌درنگ» (but «بی بی سی»).
-	return a == "بی" && b != "بی"
+	// «بی» is a prefix, not a word: «بی درنگ» → «بی‌درنگ»; but as a
+	// preposition it stands before a determiner or pronoun («بی آنکه», «بی
+	// هیچ») and in «بی بی سی».
+	if a != "بی" {
+		return false
+	}
+	switch b {
+	case "بی", "آن", "آنکه", "آنچه", "این", "اینکه", "هیچ", "همه", "ما", "من", "تو", "او", "شما":
+		return false
+	}
+	return true
 }
 
 // verbPrefixes attach to the verb after them with a ZWNJ; preverbs may stand
