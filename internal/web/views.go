@@ -33,6 +33,7 @@ func parseViews(static *staticFiles, nav func() []navItem) (*views, error) {
 		"asset":      static.url,
 		"nav":        nav,
 		"fa":         faNumber,
+		"faDigits":   persian.PersianDigits,
 		"text":       displayText,
 		"snippet":    snippetHTML,
 		"jalali":     jalaliDate,
