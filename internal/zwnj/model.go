@@ -59,7 +59,7 @@ type Restorer struct {
 	// hot holds the repaired form of the most frequent words, decided at load
 	// time: a small map that stays in the CPU cache answers most tokens of
 	// running text without touching the large one.
-	hot map[string]string
+	hot map[string]hotWord
 	// next and prev count the word after («form\tnext») and before
 	// («prev\tform») the forms of keys written two ways; ambiguous marks those
 	// keys.
@@ -69,6 +69,13 @@ type Restorer struct {
 	// «رئیس‌جمهور», «می‌شده» of «می‌شده‌اند»): only such a word can start a
 	// compound across a space, which spares most word pairs any further look-up.
 	left map[string]bool
+}
+
+// hotWord is what Restore needs to know about a frequent word, in one look-up.
+type hotWord struct {
+	fixed     string // the word as it should be written
+	ambiguous bool   // written two ways: context may decide
+	left      bool   // starts a known ZWNJ compound (see Restorer.left)
 }
 
 // hotWords is how many of the most frequent words get a precomputed answer.
@@ -239,9 +246,9 @@ func Load(r io.Reader) (*Restorer, error) {
 			hot = append(hot, kt.k)
 		}
 	}
-	rs.hot = make(map[string]string, hotWords)
+	rs.hot = make(map[string]hotWord, hotWords)
 	for _, k := range hot {
-		rs.hot[k] = rs.fixWord(k)
+		rs.hot[k] = hotWord{fixed: rs.fixWord(k), ambiguous: rs.ambiguous[k], left: rs.left[k]}
 	}
 	return rs, nil
 }

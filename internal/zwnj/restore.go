@@ -161,17 +161,25 @@ func (r *Restorer) Restore(s string) string {
 		return s
 	}
 	// Each word on its own first: «نشستهای» → «نشست‌های».
-	words := make([]string, len(ws))
-	forms := make([]string, len(ws))
+	words := make([]string, 2*len(ws))
+	words, forms := words[:len(ws)], words[len(ws):]
+	left := make([]bool, len(ws))
 	runTogether := 0
 	for i, w := range ws {
 		words[i] = s[w.start:w.end]
 		forms[i] = words[i]
 		if w.hasZ || utf8.RuneCountInString(words[i]) > maxWordRunes {
+			left[i] = r.left[words[i]]
 			continue
 		}
-		fixed := r.fixWord(words[i])
-		if r.ambiguous[words[i]] {
+		var fixed string
+		var ambiguous bool
+		if h, ok := r.hot[words[i]]; ok {
+			fixed, ambiguous, left[i] = h.fixed, h.ambiguous, h.left
+		} else {
+			fixed, ambiguous, left[i] = r.fixRare(words[i]), r.ambiguous[words[i]], r.left[words[i]]
+		}
+		if ambiguous {
 			fixed = r.fixInContext(s, ws, i, fixed)
 		}
 		if fixed != words[i] {
@@ -188,7 +196,7 @@ func (r *Restorer) Restore(s string) string {
 	// a scraper has run-together words and no ZWNJ: its spaces are real
 	// spaces, so compounds are joined across a space only in a line that
 	// writes spaces for ZWNJs elsewhere too («می شود») and has no ZWNJ.
-	merged, affixJoins := r.joinSpaces(s, ws, words, 0)
+	merged, affixJoins := r.joinSpaces(s, ws, words, left, 0)
 	if runTogether == 0 && !strings.Contains(s, zwnjStr) {
 		// Without spaced affixes the line may well be correct: a compound
 		// must then be much more common joined than apart.
@@ -196,7 +204,7 @@ func (r *Restorer) Restore(s string) string {
 		if affixJoins > 0 {
 			ratio = ratioB
 		}
-		merged, _ = r.joinSpaces(s, ws, words, ratio)
+		merged, _ = r.joinSpaces(s, ws, words, left, ratio)
 	}
 	var b strings.Builder
 	changed := false
@@ -355,21 +363,24 @@ func takeLetters(fixed, w string) (part, rest string, ok bool) {
 // joinSpaces reports for each word whether the single space before it stands
 // for a ZWNJ, and how many of those joins are affixes.
 // Compounds are joined only if ratio > 0, at that ratio of joined to apart.
-func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, ratio float64) (merged []bool, affixes int) {
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bool, ratio float64) (merged []bool, affixes int) {
 	merged = make([]bool, len(ws))
-	cur := words[0]
+	cur, curLeft := words[0], left[0]
 	for i := 1; i < len(ws); i++ {
 		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
-			if j := r.join(cur, words[i], ratio); j != noJoin {
+			if j := r.join(cur, words[i], curLeft, ratio); j != noJoin {
 				merged[i] = true
 				if j == affixJoin {
 					affixes++
 				}
 				cur = cur + zwnjStr + words[i]
+				if ratio > 0 {
+					curLeft = r.left[cur]
+				}
 				continue
 			}
 		}
-		cur = words[i]
+		cur, curLeft = words[i], left[i]
 	}
 	return merged, affixes
 }
@@ -431,9 +442,14 @@ func scanWords(s string) []wordSpan {
 // morphology, which knows that «خانهای» is far likelier «خانه» + «ای» than
 // «خان» + «های» even when both forms were seen once.
 func (r *Restorer) fixWord(w string) string {
-	if f, ok := r.hot[w]; ok {
-		return f
+	if h, ok := r.hot[w]; ok {
+		return h.fixed
 	}
+	return r.fixRare(w)
+}
+
+// fixRare is fixWord for a word that is not among the hot words.
+func (r *Restorer) fixRare(w string) string {
 	// The ezafe hamza («واژه‌نامهٔ») belongs to the phrase, not the word.
 	if base, ok := strings.CutSuffix(w, "\u0654"); ok {
 		return r.fixWord(base) + "\u0654"
@@ -649,7 +665,8 @@ func (r *Restorer) total(w string) uint32 {
 // join decides whether the space between a and b stands for a ZWNJ. Affixes
 // are always joined; compounds («بین المللی») only if ratio > 0 and the model
 // saw them joined ratio times more often than apart.
-func (r *Restorer) join(a, b string, ratio float64) joinKind {
+// aLeft tells whether a starts a known compound (Restorer.left).
+func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
@@ -667,7 +684,7 @@ func (r *Restorer) join(a, b string, ratio float64) joinKind {
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
-	if !r.left[a] {
+	if !aLeft {
 		return noJoin
 	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
