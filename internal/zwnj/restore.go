@@ -177,7 +177,12 @@ func (r *Restorer) Restore(s string) string {
 		if h, ok := r.hot[words[i]]; ok {
 			fixed, ambiguous, left[i] = h.fixed, h.ambiguous, h.left
 		} else {
-			fixed, ambiguous, left[i] = r.fixRare(words[i]), r.ambiguous[words[i]], r.left[words[i]]
+			// Only a known word can be ambiguous or start a compound.
+			fs, known := r.forms[words[i]]
+			fixed = r.fixForms(words[i], fs, known)
+			if known {
+				ambiguous, left[i] = r.ambiguous[words[i]], r.left[words[i]]
+			}
 		}
 		if ambiguous {
 			fixed = r.fixInContext(s, ws, i, fixed)
@@ -450,11 +455,16 @@ func (r *Restorer) fixWord(w string) string {
 
 // fixRare is fixWord for a word that is not among the hot words.
 func (r *Restorer) fixRare(w string) string {
+	fs, ok := r.forms[w]
+	return r.fixForms(w, fs, ok)
+}
+
+// fixForms is fixRare with the word's forms already looked up.
+func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 	// The ezafe hamza («واژه‌نامهٔ») belongs to the phrase, not the word.
-	if base, ok := strings.CutSuffix(w, "\u0654"); ok {
+	if base, found := strings.CutSuffix(w, "\u0654"); found {
 		return r.fixWord(base) + "\u0654"
 	}
-	fs, ok := r.forms[w]
 	if !ok {
 		c, _ := r.analyse(w, 2)
 		return c
