@@ -2,6 +2,7 @@ package stories
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -46,20 +47,36 @@ type Result struct {
 
 // Add processes one article.
 func (e *Engine) Add(a *article.Article) Result {
-	e.mu.Lock()
-	defer e.mu.Unlock()
+	return e.add(a, e.prepare(a))
+}
+
+// prepared is the per-article work that needs no shared state: the content
+// signature and the term vector.
+type prepared struct {
+	pub time.Time
+	sig copies.Signature
+	vec Vector
+}
+
+func (e *Engine) prepare(a *article.Article) prepared {
 	pub := Published(a)
 	if e.NoURLDates && a.Published == nil {
 		pub = time.Time{}
 	}
-	sig := copies.Sign(a.Body, a.Lead)
-	m := e.Copies.Add(a.ID, pub, sig)
-	r := Result{ArticleID: a.ID, Fingerprint: sig.Exact, Signature: sig, CopyOf: m.CopyOf, Similarity: m.Similarity, Supersedes: m.Supersedes}
-	var vec Vector
-	if m.CopyOf == "" {
-		vec = e.Vectorizer.Vector(a)
+	return prepared{pub: pub, sig: copies.Sign(a.Body, a.Lead), vec: e.Vectorizer.Vector(a)}
+}
+
+// add runs the stateful part: index lookup and story assignment.
+func (e *Engine) add(a *article.Article, p prepared) Result {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	m := e.Copies.Add(a.ID, p.pub, p.sig)
+	r := Result{ArticleID: a.ID, Fingerprint: p.sig.Exact, Signature: p.sig, CopyOf: m.CopyOf, Similarity: m.Similarity, Supersedes: m.Supersedes}
+	vec := p.vec
+	if m.CopyOf != "" {
+		vec = nil // a copy joins its original's story and does not move its centroid
 	}
-	asg := e.Clusterer.Add(Item{ID: a.ID, Title: a.Title, Source: a.Source(), Published: pub, CopyOf: m.CopyOf, Similarity: m.Similarity, Vector: vec})
+	asg := e.Clusterer.Add(Item{ID: a.ID, Title: a.Title, Source: a.Source(), Published: p.pub, CopyOf: m.CopyOf, Similarity: m.Similarity, Vector: vec})
 	r.Story, r.StoryScore, r.Merged = asg.Story, asg.Score, asg.Merged
 	r.StoryTitle = e.Clusterer.Title(asg.Story)
 	return r
@@ -67,13 +84,27 @@ func (e *Engine) Add(a *article.Article) Result {
 
 // AddBatch processes a batch in publication order (undated articles after the
 // dated ones, in their input order), so the earliest version of a text is
-// seen first, and returns the results in that order.
+// seen first, and returns the results in that order. Signatures and vectors
+// are computed on every core; lookups and assignments run in order.
 func (e *Engine) AddBatch(arts []*article.Article) []Result {
 	sorted := slices.Clone(arts)
 	SortByPublished(sorted)
+	preps := make([]prepared, len(sorted))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(sorted)/16))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(sorted); i += workers {
+				preps[i] = e.prepare(sorted[i])
+			}
+		}()
+	}
+	wg.Wait()
 	out := make([]Result, 0, len(sorted))
-	for _, a := range sorted {
-		out = append(out, e.Add(a))
+	for i, a := range sorted {
+		out = append(out, e.add(a, preps[i]))
 	}
 	return out
 }

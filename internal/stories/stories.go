@@ -98,6 +98,7 @@ type Clusterer struct {
 	byID      map[string]*Story
 	ofArticle map[string]*Story
 	postings  map[uint64][]*Story
+	newest    time.Time // latest publication time seen
 }
 
 // maxPosting bounds a term's posting list: a term in that many live stories
@@ -135,6 +136,9 @@ func (c *Clusterer) Add(it Item) Assignment {
 		return Assignment{Story: resolve(s).ID, Score: 1}
 	}
 	c.seq++
+	if it.Published.After(c.newest) {
+		c.newest = it.Published
+	}
 	m := Member{ID: it.ID, Title: it.Title, Source: it.Source, Published: it.Published, CopyOf: it.CopyOf, Similarity: it.Similarity, vec: it.Vector, seq: c.seq}
 	if it.CopyOf != "" {
 		if s, ok := c.ofArticle[it.CopyOf]; ok {
@@ -198,11 +202,11 @@ func (c *Clusterer) candidates(it Item) []*Story {
 		list := c.postings[t.ID]
 		kept := list[:0]
 		for _, s := range list {
-			if s.mergedTo != nil || !c.live(s, it.Published) {
-				continue // merged away or out of the window: drop from the list
+			if s.mergedTo != nil || c.stale(s) {
+				continue // merged away or long over: drop from the list
 			}
 			kept = append(kept, s)
-			if !seen[s] {
+			if !seen[s] && c.live(s, it.Published) {
 				seen[s] = true
 				out = append(out, s)
 			}
@@ -211,6 +215,17 @@ func (c *Clusterer) candidates(it Item) []*Story {
 		c.postings[t.ID] = kept
 	}
 	return out
+}
+
+// stale reports whether a story is too old to take any article still to
+// come: its last article is several windows before the newest seen (late
+// arrivals within that margin still find it), or, undated, it has not been
+// joined for UndatedWindow articles.
+func (c *Clusterer) stale(s *Story) bool {
+	if !s.last.IsZero() && !c.newest.IsZero() {
+		return c.newest.Sub(s.last) > 4*c.opts.Window
+	}
+	return c.seq-s.lastSeq > c.opts.UndatedWindow
 }
 
 // live reports whether a story can still take an article published at t.

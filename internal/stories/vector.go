@@ -70,7 +70,10 @@ func (v *Vectorizer) Vector(a *article.Article) Vector {
 	add(a.Title, v.TitleBoost)
 	add(copies.StripAttribution(a.Lead), v.LeadBoost)
 	for i, p := range a.Body {
-		if i < 2 {
+		if i == 0 {
+			// Only the first paragraph: the clause is found there (copy
+			// detection also looks at the second), and finding it is the
+			// costliest step here.
 			p = copies.StripAttribution(p)
 		}
 		add(p, 1)
