@@ -712,9 +712,11 @@ func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 	return noJoin
 }
 
-// compound reports whether a‌b is a word seen at least minB times and ratioB
-// times more often than «a b» and «ab» together: where the joined spelling
-// is the usual one («آنچه»), a space between the two is a real space.
+// compound reports whether a‌b is a word seen at least minB times and ratio
+// times more often than «a b», plus half as often as «ab»: where the joined
+// spelling is the usual one («آنچه»), a space between the two is likelier a
+// real space. (Half: tuned on perdt-dev; in full it cost 1.2 points of B
+// recall for 0.14 fewer false joins per 1,000 words.)
 func (r *Restorer) compound(a, b string, ratio float64) bool {
 	// One look-up of the key «ab» finds both a‌b and ab; the key is built on
 	// the stack, since this runs for most pairs of words.
@@ -733,7 +735,7 @@ func (r *Restorer) compound(a, b string, ratio float64) bool {
 		return false
 	}
 	pair := append(append(append(buf[:0], a...), ' '), b...)
-	return float64(cz) > ratio*float64(r.pairs[string(pair)]+cj)
+	return float64(cz) > ratio*(float64(r.pairs[string(pair)]) + float64(cj)/2)
 }
 
 // appendKey appends w without its ZWNJs.
