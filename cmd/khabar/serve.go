@@ -46,7 +46,7 @@ func (a *app) serve(ctx context.Context, st *sqlite.DB) error {
 	}
 	a.pollInBackground(ctx, st, logger) // polls due sources every minute (see fetch.go)
 	n, _ := st.CountArticles(ctx)
-	fmt.Printf("khabar: serving %d articles at http://%s/  (Ctrl-C to stop)\n", n, a.cfg.Addr)
+	fmt.Printf("khabar: serving %d articles at http://%s/  (Ctrl-C to stop)\n", n, srv.Addr())
 	<-ctx.Done()
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

@@ -184,6 +184,11 @@ func item(raw json.RawMessage) (*article.Article, error) {
 	if d := first(m.DateRaw, m.Date, m.Published, m.PubDate, m.Datetime); d != "" {
 		a.Published = parseDate(d)
 	}
+	if a.Published == nil {
+		if t, ok := provenance.DateFromURL(a.URL); ok {
+			a.Published = &article.Date{Time: t.UTC()}
+		}
+	}
 	if a.URL != "" {
 		a.ID = article.StableID(a.URL)
 	} else {

@@ -62,6 +62,7 @@ func (n Normalizer) Normalize(s string) string {
 	s = nfc(s)
 	s = Letters(s)
 	s = fixSpacing(s)
+	s = strayZWNJ(s)
 	if n.ZWNJ != nil {
 		return n.ZWNJ.Restore(s)
 	}
@@ -149,6 +150,30 @@ func isCanonical(s string) bool {
 		}
 	}
 	return true
+}
+
+// strayZWNJ drops ZWNJs that join nothing: doubled, at the edge of a word
+// («موتورسیکلت‌ها‌ »), or next to a space or punctuation mark. A ZWNJ between two
+// letters is left for the ZWNJ restorer to judge.
+func strayZWNJ(s string) string {
+	const z = "\u200c"
+	if !strings.Contains(s, z) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(' ')
+	for i, r := range s {
+		if r == ZWNJ {
+			next, _ := utf8.DecodeRuneInString(s[i+len(z):])
+			if !isWordRune(prev) || !isWordRune(next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // closers take no space before them; openers take none after them.

@@ -30,6 +30,8 @@ func TestNormalize(t *testing.T) {
 			"نشست‌های اخیر بزرگ‌ترین خانه‌ای که نمی‌شود"},
 		{"teh marbuta and heh-yeh", "دولة خانۀ", "دوله خانهٔ"},
 		{"collapse spaces, keep newline", "دو  کشور \nسه", "دو کشور\nسه"},
+		{"stray ZWNJs dropped, inner ones kept",
+			"موتورسیکلت‌ها‌ و \u200cنشست‌\u200cها «‌سلام‌»", "موتورسیکلت‌ها و نشست‌ها «سلام»"},
 		{"URL untouched", "سایت https://example.ir/a:b و", "سایت https://example.ir/a:b و"},
 	}
 	for _, tt := range tests {
