@@ -709,6 +709,12 @@ func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 			return lexicalJoin
 		}
 	}
+	// A compound never seen whole, with a head that makes more compounds
+	// than it is used alone («تخمک گذاری», «مثبت اندیشی»; not «شده»), in a
+	// line that writes other ZWNJs as spaces; an auxiliary («کرده باشی») is no head.
+	if h := r.heads[b]; h >= minHead && 4*r.total(b) <= h && ratio == ratioB && !isAuxiliary(b) && !strings.Contains(a, zwnjStr) && r.total(a) >= minStem && utf8.RuneCountInString(b) > 2 {
+		return lexicalJoin
+	}
 	return noJoin
 }
 
@@ -735,7 +741,7 @@ func (r *Restorer) compound(a, b string, ratio float64) bool {
 		return false
 	}
 	pair := append(append(append(buf[:0], a...), ' '), b...)
-	return float64(cz) > ratio*(float64(r.pairs[string(pair)]) + float64(cj)/2)
+	return float64(cz) > ratio*(float64(r.pairs[string(pair)])+float64(cj)/2)
 }
 
 // appendKey appends w without its ZWNJs.
@@ -748,6 +754,12 @@ func appendKey(dst []byte, w string) []byte {
 		dst = append(dst, w[:i]...)
 		w = w[i+len(zwnjStr):]
 	}
+}
+
+// isAuxiliary reports forms of «بودن» that follow a participle as a separate
+// word («کرده باشی», «رفته بود»).
+func isAuxiliary(w string) bool {
+	return strings.HasPrefix(w, "باش") || strings.HasPrefix(w, "بود")
 }
 
 type joinKind uint8
