@@ -63,7 +63,13 @@ func (e *Engine) prepare(a *article.Article) prepared {
 	if e.NoURLDates && a.Published == nil {
 		pub = time.Time{}
 	}
-	return prepared{pub: pub, sig: copies.Sign(a.Body, a.Lead), vec: e.Vectorizer.Vector(a)}
+	p := prepared{pub: pub, sig: copies.Sign(a.Body, a.Lead)}
+	// A copy of an article indexed before this batch needs no vector (it joins
+	// its original's story); add computes the vector of the rest if needed.
+	if _, isCopy := e.Copies.Lookup(p.sig); !isCopy {
+		p.vec = e.Vectorizer.Vector(a)
+	}
+	return p
 }
 
 // add runs the stateful part: index lookup and story assignment.
@@ -73,8 +79,11 @@ func (e *Engine) add(a *article.Article, p prepared) Result {
 	m := e.Copies.Add(a.ID, p.pub, p.sig)
 	r := Result{ArticleID: a.ID, Fingerprint: p.sig.Exact, Signature: p.sig, CopyOf: m.CopyOf, Similarity: m.Similarity, Supersedes: m.Supersedes}
 	vec := p.vec
-	if m.CopyOf != "" {
+	switch {
+	case m.CopyOf != "":
 		vec = nil // a copy joins its original's story and does not move its centroid
+	case vec == nil:
+		vec = e.Vectorizer.Vector(a)
 	}
 	asg := e.Clusterer.Add(Item{ID: a.ID, Title: a.Title, Source: a.Source(), Published: p.pub, CopyOf: m.CopyOf, Similarity: m.Similarity, Vector: vec})
 	r.Story, r.StoryScore, r.Merged = asg.Story, asg.Score, asg.Merged
