@@ -243,3 +243,27 @@ func TestSyndication(t *testing.T) {
 		t.Errorf("تسنیم: %+v", ts)
 	}
 }
+
+// TestThousandsOfCopies: one text republished thousands of times is one
+// story, and each copy costs about as much as the first.
+func TestThousandsOfCopies(t *testing.T) {
+	orig := demoCorpus(t)[0]
+	arts := []*article.Article{orig}
+	for i := range 3000 {
+		c := *orig
+		c.ID = fmt.Sprint("copy", i)
+		c.Body = append([]string{"به گزارش وبانگاه به نقل از خبرگزاری برنا، " + orig.Body[0]}, orig.Body[1:]...)
+		arts = append(arts, &c)
+	}
+	start := time.Now()
+	e := NewEngine()
+	for j := 0; j < len(arts); j += 256 {
+		e.AddBatch(arts[j:min(j+256, len(arts))])
+	}
+	if n := len(e.Clusterer.Stories()); n != 1 {
+		t.Errorf("%d stories, want 1", n)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("3,000 copies took %v", d)
+	}
+}
