@@ -144,8 +144,34 @@ func Build(src Sources) ([]byte, error) {
 		return strings.Compare(a, b)
 	})
 
+	// Rare words are decided by morphology, which is slow; decide them now,
+	// with the model as built so far, and store the decisions that differ
+	// from the plain look-up.
+	draft, err := writeModel(lines)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := Load(bytes.NewReader(draft))
+	if err != nil {
+		return nil, fmt.Errorf("zwnj model: draft: %w", err)
+	}
+	var decided []string
+	for k, fs := range rs.forms {
+		if !rs.weak(fs) {
+			continue
+		}
+		if d := rs.fixForms(k, fs, true); d != rs.bestKnown(k, fs, "") {
+			decided = append(decided, "@d "+k+"\t"+d)
+		}
+	}
+	slices.Sort(decided)
+	return writeModel(append(decided, lines...))
+}
+
+// writeModel gzips the model lines. A fixed gzip header (no name, no time)
+// keeps the bytes identical across builds.
+func writeModel(lines []string) ([]byte, error) {
 	var buf bytes.Buffer
-	// A fixed header (no name, no time) keeps the bytes identical across builds.
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
 		return nil, fmt.Errorf("zwnj model: %w", err)

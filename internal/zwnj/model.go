@@ -69,6 +69,10 @@ type Restorer struct {
 	// «رئیس‌جمهور», «می‌شده» of «می‌شده‌اند»): only such a word can start a
 	// compound across a space, which spares most word pairs any further look-up.
 	left map[string]bool
+	// decided holds the repaired form of rare known words whose reading by
+	// morphology differs from the plain look-up, decided when the model was
+	// built (see Build). nil while Build drafts the model.
+	decided map[string]string
 }
 
 // hotWord is what Restore needs to know about a frequent word, in one look-up.
@@ -167,6 +171,12 @@ func Load(r io.Reader) (*Restorer, error) {
 					_, f, _ := strings.Cut(pair, "\t")
 					rs.ambiguous[stripZWNJ(f)] = true
 				}
+			case "@d":
+				k, d, _ := strings.Cut(w, "\t")
+				if rs.decided == nil {
+					rs.decided = map[string]string{}
+				}
+				rs.decided[k] = d
 			case "@c":
 				c, counts, _ := strings.Cut(w, "\t")
 				zs, ns, _ := strings.Cut(counts, "\t")

@@ -469,11 +469,13 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		c, _ := r.analyse(w, 2)
 		return c
 	}
-	var total uint32
-	for _, f := range fs {
-		total += f.n
+	if !r.weak(fs) {
+		return r.bestKnown(w, fs, "")
 	}
-	if total >= trustA {
+	if r.decided != nil {
+		if d, ok := r.decided[w]; ok {
+			return d
+		}
 		return r.bestKnown(w, fs, "")
 	}
 	c, n := r.analyse(w, 2)
@@ -481,6 +483,15 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		c = ""
 	}
 	return r.bestKnown(w, fs, c)
+}
+
+// weak reports whether a word's forms were seen too rarely to decide alone.
+func (r *Restorer) weak(fs []form) bool {
+	var total uint32
+	for _, f := range fs {
+		total += f.n
+	}
+	return total < trustA
 }
 
 // bestKnown picks among the seen forms of key w: a ZWNJ form wins over the
