@@ -43,6 +43,8 @@ type Results struct {
 
 // Hit is one matching article with a snippet of its text.
 type Hit struct {
+	// Article has every field but Raw, which hits leave empty (it is the
+	// largest field and a result list never shows it).
 	Article *article.Article `json:"article"`
 	Score   float64          `json:"score"`
 	// Snippet is a passage of the displayed (normalized) text, cut into

@@ -9,8 +9,9 @@ import (
 const SnippetWords = 30
 
 // Snippet picks from paragraphs (displayed, normalized text: lead then body)
-// the passage of at most maxWords words that holds the most distinct query
-// terms, then the most matching words, and cuts it into fragments. A word
+// a passage of at most maxWords words rich in query terms and cuts it into
+// fragments. The paragraph with the most distinct terms (then the most
+// matching words) is chosen, then the window of it with the most. A word
 // matches when one of its index terms (Terms of the word) is in terms, so
 // «نشست‌های» lights up for the term «نشست». The fragments concatenate back to
 // the passage, with «…» where it was cut; the text is never folded. When no
@@ -23,26 +24,40 @@ func Snippet(paragraphs []string, terms []string, maxWords int) []Fragment {
 	for i, t := range terms {
 		want[t] = i
 	}
-	bestPara, bestStart, bestEnd := -1, 0, 0
-	bestDistinct, bestHits := 0, 0
-	var bestWords []string
-	var bestMatch []int
+	// Choosing the paragraph needs only its terms; words are cut out of the
+	// chosen one alone, which keeps a search page of long articles fast.
+	best, bestDistinct, bestHits := -1, 0, 0
+	seen := make([]int, len(terms))
 	for pi, p := range paragraphs {
-		words, match := matchWords(p, want)
-		if len(words) == 0 {
-			continue
+		if best < 0 && p != "" {
+			best = pi
 		}
-		start, end, distinct, hits := bestWindow(match, len(terms), maxWords)
-		if bestPara < 0 || distinct > bestDistinct || distinct == bestDistinct && hits > bestHits {
-			bestPara, bestStart, bestEnd = pi, start, end
-			bestDistinct, bestHits = distinct, hits
-			bestWords, bestMatch = words, match
+		distinct, hits := 0, 0
+		scanTerms(p, func(t string, _ int) {
+			if k, ok := want[t]; ok {
+				hits++
+				if seen[k] != pi+1 {
+					seen[k] = pi + 1
+					distinct++
+				}
+			}
+		})
+		if distinct > bestDistinct || distinct == bestDistinct && hits > bestHits {
+			best, bestDistinct, bestHits = pi, distinct, hits
+			if distinct == len(terms) {
+				break
+			}
 		}
 	}
-	if bestPara < 0 {
+	if best < 0 {
 		return nil
 	}
-	return fragments(bestWords, bestMatch, bestStart, bestEnd)
+	words, match := matchWords(paragraphs[best], want)
+	if len(words) == 0 {
+		return nil
+	}
+	start, end, _, _ := bestWindow(match, len(terms), maxWords)
+	return fragments(words, match, start, end)
 }
 
 // matchWords splits a paragraph into its space-separated words and returns,

@@ -17,8 +17,14 @@ import (
 // «فیل» + «تر», «میدان» is not «می» + «دان». The suffixes below are the plural
 // and superlative forms that the normalizer also joins with a ZWNJ.
 
-// stemSuffixes are cut from the end of a folded token, longest first.
-var stemSuffixes = []string{"هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "ترین", "های", "ها"}
+// haSuffixes are the plural endings, all starting with «ها»; «ترین» is the
+// superlative. Both are cut from the end of a folded token.
+var haSuffixes = map[string]bool{
+	"ها": true, "های": true, "هایی": true, "هایم": true, "هایت": true, "هایش": true,
+	"هایمان": true, "هایتان": true, "هایشان": true,
+}
+
+const superlative = "ترین"
 
 // minStemRunes keeps short words whole: «تنها», «آنها», «بهترین» and «صدها»
 // end in a suffix but are not stem + suffix.
@@ -38,13 +44,14 @@ var affixTokens = map[string]bool{
 // Stem returns the index form of one folded token: the token without a joined
 // plural or superlative suffix, when what remains is long enough to be a word.
 func Stem(tok string) string {
-	for _, suf := range stemSuffixes {
-		if strings.HasSuffix(tok, suf) && len(tok) > len(suf) {
-			stem := tok[:len(tok)-len(suf)]
-			if utf8.RuneCountInString(stem) >= minStemRunes {
-				return stem
-			}
-		}
+	cut := -1
+	if strings.HasSuffix(tok, superlative) {
+		cut = len(tok) - len(superlative)
+	} else if i := strings.LastIndex(tok, "ها"); i > 0 && haSuffixes[tok[i:]] {
+		cut = i
+	}
+	if cut > 0 && utf8.RuneCountInString(tok[:cut]) >= minStemRunes {
+		return tok[:cut]
 	}
 	return tok
 }
@@ -84,6 +91,8 @@ func scanTerms(s string, fn func(term string, start int)) {
 		c := uint8(classOther)
 		if r < rune(len(foldClass)) {
 			c = foldClass[r]
+		} else if r == persian.ZWNJ {
+			c = zwnjClass
 		}
 		switch c {
 		case classSep:
@@ -109,20 +118,30 @@ const (
 	classSep          // a rune that separates tokens
 )
 
+// zwnjClass is the class of the ZWNJ, the one rune above U+0700 that is
+// common in normalized text.
+var zwnjClass = classOf(persian.ZWNJ)
+
 // foldClass is derived from persian.FoldTokens itself, rune by rune, so the
 // fast path cannot drift from Fold: Fold is a per-rune mapping, so a rune it
 // returns unchanged as a token is kept, and one that splits «ا?ا» in two separates.
 var foldClass = func() (cls [0x700]uint8) {
 	for r := range rune(len(cls)) {
-		one := string(r)
-		if t := persian.FoldTokens(one); len(t) == 1 && t[0] == one {
-			cls[r] = classKeep
-		} else if t := persian.FoldTokens("ا" + one + "ا"); len(t) == 2 {
-			cls[r] = classSep
-		}
+		cls[r] = classOf(r)
 	}
 	return cls
 }()
+
+func classOf(r rune) uint8 {
+	one := string(r)
+	if t := persian.FoldTokens(one); len(t) == 1 && t[0] == one {
+		return classKeep
+	}
+	if t := persian.FoldTokens("ا" + one + "ا"); len(t) == 2 {
+		return classSep
+	}
+	return classOther
+}
 
 // QueryTerms turns a user query into index terms: normalize (the same
 // normalizer the pipeline uses, so ZWNJ repair treats the query like the

@@ -36,14 +36,14 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error
 	query := `WITH page AS (
 			SELECT rowid AS seq, rank, count(*) OVER () AS total FROM articles_fts
 			WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)
-		SELECT ` + prefixed("a.", articleColumns) + `, page.rank, page.total
+		SELECT ` + hitColumns + `, page.rank, page.total
 		FROM page JOIN articles a ON a.seq = page.seq ORDER BY page.rank`
 	if q.Recent {
 		query = `WITH page AS (
 				SELECT articles_fts.rowid AS seq, articles_fts.rank, count(*) OVER () AS total
 				FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 				WHERE articles_fts MATCH ? ORDER BY a.sort_time DESC, a.id LIMIT ? OFFSET ?)
-			SELECT ` + prefixed("a.", articleColumns) + `, page.rank, page.total
+			SELECT ` + hitColumns + `, page.rank, page.total
 			FROM page JOIN articles a ON a.seq = page.seq ORDER BY a.sort_time DESC, a.id`
 	}
 	rows, err := db.sql.QueryContext(ctx, query, match, limit, max(q.Offset, 0))
@@ -136,6 +136,10 @@ func matchExpr(plan []search.Group) string {
 	}
 	return b.String()
 }
+
+// hitColumns are articleColumns for a search hit: raw is left empty, as the
+// hit is shown as a title and a snippet and raw is the largest column.
+var hitColumns = strings.Replace(prefixed("a.", articleColumns), "a.raw", "'' AS raw", 1)
 
 // paragraphs is the displayed text a snippet is taken from: lead, then body.
 func paragraphs(a *article.Article) []string {
