@@ -80,6 +80,7 @@ type hotWord struct {
 	fixed     string // the word as it should be written
 	ambiguous bool   // written two ways: context may decide
 	left      bool   // starts a known ZWNJ compound (see Restorer.left)
+	evidence  bool   // written joined, shows the text lost its ZWNJs (see Restorer.isEvidence)
 }
 
 // hotWords is how many of the most frequent words get a precomputed answer.
@@ -258,7 +259,8 @@ func Load(r io.Reader) (*Restorer, error) {
 	}
 	rs.hot = make(map[string]hotWord, hotWords)
 	for _, k := range hot {
-		rs.hot[k] = hotWord{fixed: rs.fixWord(k), ambiguous: rs.ambiguous[k], left: rs.left[k]}
+		f := rs.fixWord(k)
+		rs.hot[k] = hotWord{fixed: f, ambiguous: rs.ambiguous[k], left: rs.left[k], evidence: rs.isEvidence(k, f)}
 	}
 	return rs, nil
 }

@@ -173,9 +173,10 @@ func (r *Restorer) Restore(s string) string {
 			continue
 		}
 		var fixed string
-		var ambiguous bool
-		if h, ok := r.hot[words[i]]; ok {
-			fixed, ambiguous, left[i] = h.fixed, h.ambiguous, h.left
+		var ambiguous, evidence bool
+		h, hot := r.hot[words[i]]
+		if hot {
+			fixed, ambiguous, left[i], evidence = h.fixed, h.ambiguous, h.left, h.evidence
 		} else {
 			// Only a known word can be ambiguous or start a compound.
 			fs, known := r.forms[words[i]]
@@ -192,7 +193,7 @@ func (r *Restorer) Restore(s string) string {
 			// Evidence of stripping only if the joined spelling is never
 			// seen in correct text and the repaired one is common («میشود»),
 			// unlike «اندازهای».
-			if r.count(words[i]) == 0 && r.count(fixed) >= minEvidence {
+			if evidence || (!hot && r.isEvidence(words[i], fixed)) {
 				runTogether++
 			}
 		}
@@ -398,7 +399,7 @@ type wordSpan struct {
 // scanWords finds the Persian words of s: maximal runs of letters and marks,
 // joined by ZWNJs between letters.
 func scanWords(s string) []wordSpan {
-	var ws []wordSpan
+	ws := make([]wordSpan, 0, len(s)/10+1)
 	in := false
 	var cur wordSpan
 	lastLetterEnd := 0
@@ -413,7 +414,15 @@ func scanWords(s string) []wordSpan {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var n int
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two-byte UTF-8, where all of Arabic script lives: decoded
+			// inline, since this loop sees every byte of the text.
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case isLetter(r) || (in && isMark(r)):
 			// A mark continues a word; it cannot start one.
@@ -483,6 +492,12 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		c = ""
 	}
 	return r.bestKnown(w, fs, c)
+}
+
+// isEvidence reports whether repairing w to fixed shows that the text lost
+// its ZWNJs: w is never written joined and fixed is common.
+func (r *Restorer) isEvidence(w, fixed string) bool {
+	return fixed != w && r.count(w) == 0 && r.count(fixed) >= minEvidence
 }
 
 // weak reports whether a word's forms were seen too rarely to decide alone.
