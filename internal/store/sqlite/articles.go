@@ -79,8 +79,18 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 			res.Unchanged++
 		}
 	}
-	for t := range terms {
-		if _, err := st.term.ExecContext(ctx, t); err != nil {
+	if len(terms) > 0 {
+		// One statement for the batch's vocabulary: SQLite walks the JSON
+		// array itself, much faster than one Exec a term.
+		list := make([]string, 0, len(terms))
+		for t := range terms {
+			list = append(list, t)
+		}
+		js, err := json.Marshal(list)
+		if err != nil {
+			return store.PutResult{}, fmt.Errorf("put articles: vocabulary: %w", err)
+		}
+		if _, err := st.term.ExecContext(ctx, string(js)); err != nil {
 			return store.PutResult{}, db.wrap("put articles: vocabulary", err)
 		}
 	}
@@ -130,7 +140,7 @@ func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
 			raw = ?, raw_sha256 = ?, extra = ? WHERE seq = ?`},
 		{&w.ftsDelete, `DELETE FROM articles_fts WHERE rowid = ?`},
 		{&w.ftsInsert, `INSERT INTO articles_fts (rowid, title, text, alt) VALUES (?, ?, ?, ?)`},
-		{&w.term, `INSERT OR IGNORE INTO terms (term) VALUES (?)`},
+		{&w.term, `INSERT OR IGNORE INTO terms (term) SELECT value FROM json_each(?)`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
