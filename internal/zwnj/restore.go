@@ -168,7 +168,7 @@ func (r *Restorer) Restore(s string) string {
 	for i, w := range ws {
 		words[i] = s[w.start:w.end]
 		forms[i] = words[i]
-		if w.hasZ || utf8.RuneCountInString(words[i]) > maxWordRunes {
+		if w.hasZ || (len(words[i]) > maxWordRunes && utf8.RuneCountInString(words[i]) > maxWordRunes) {
 			left[i] = r.left[words[i]]
 			continue
 		}
@@ -731,6 +731,9 @@ func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 		return lexicalJoin
 	}
 	for _, suf := range suffixes {
+		if suf.rule == zNever && suf.s != "ی" && suf.s != "ان" {
+			continue // personal endings do not follow a compound noun
+		}
 		if stem, ok := strings.CutSuffix(b, suf.s); ok && utf8.RuneCountInString(stem) >= 2 && r.compound(a, stem, ratio) {
 			return lexicalJoin
 		}
