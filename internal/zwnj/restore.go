@@ -3,6 +3,7 @@ package zwnj
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -156,14 +157,21 @@ func (r *Restorer) isVerbForm(w string) bool {
 // spaces between two Persian words turned into ZWNJs. s must already be letter
 // normalized (persian.Letters).
 func (r *Restorer) Restore(s string) string {
-	ws := scanWords(s)
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		clear(sc.words) // do not keep the text alive in the pool
+		scratchPool.Put(sc)
+	}()
+	sc.ws = scanWords(sc.ws[:0], s)
+	ws := sc.ws
 	if len(ws) == 0 {
 		return s
 	}
 	// Each word on its own first: «نشستهای» → «نشست‌های».
-	words := make([]string, 2*len(ws))
-	words, forms := words[:len(ws)], words[len(ws):]
-	left := make([]bool, len(ws))
+	sc.words = slices.Grow(sc.words[:0], 2*len(ws))[:2*len(ws)]
+	words, forms := sc.words[:len(ws)], sc.words[len(ws):]
+	sc.left = slices.Grow(sc.left[:0], len(ws))[:len(ws)]
+	left := sc.left
 	runTogether := 0
 	for i, w := range ws {
 		words[i] = s[w.start:w.end]
@@ -202,7 +210,8 @@ func (r *Restorer) Restore(s string) string {
 	// a scraper has run-together words and no ZWNJ: its spaces are real
 	// spaces, so compounds are joined across a space only in a line that
 	// writes spaces for ZWNJs elsewhere too («می شود») and has no ZWNJ.
-	merged, affixJoins := r.joinSpaces(s, ws, words, left, 0)
+	sc.merged = slices.Grow(sc.merged[:0], len(ws))[:len(ws)]
+	merged, affixJoins := r.joinSpaces(s, ws, words, left, 0, sc.merged)
 	if runTogether == 0 && !strings.Contains(s, zwnjStr) {
 		// Without spaced affixes the line may well be correct: a compound
 		// must then be much more common joined than apart.
@@ -210,7 +219,7 @@ func (r *Restorer) Restore(s string) string {
 		if affixJoins > 0 {
 			ratio = ratioB
 		}
-		merged, _ = r.joinSpaces(s, ws, words, left, ratio)
+		merged, _ = r.joinSpaces(s, ws, words, left, ratio, merged)
 	}
 	var b strings.Builder
 	changed := false
@@ -369,8 +378,10 @@ func takeLetters(fixed, w string) (part, rest string, ok bool) {
 // joinSpaces reports for each word whether the single space before it stands
 // for a ZWNJ, and how many of those joins are affixes.
 // Compounds are joined only if ratio > 0, at that ratio of joined to apart.
-func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bool, ratio float64) (merged []bool, affixes int) {
-	merged = make([]bool, len(ws))
+// merged is filled in and returned; it must have len(ws).
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bool, ratio float64, merged []bool) ([]bool, int) {
+	affixes := 0
+	clear(merged)
 	cur, curLeft := words[0], left[0]
 	for i := 1; i < len(ws); i++ {
 		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
@@ -391,6 +402,17 @@ func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bo
 	return merged, affixes
 }
 
+// scratch holds the per-call slices of Restore, reused across calls (and
+// goroutines, through scratchPool) to spare the garbage collector.
+type scratch struct {
+	ws     []wordSpan
+	words  []string
+	left   []bool
+	merged []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 type wordSpan struct {
 	start, end int
 	hasZ       bool
@@ -398,8 +420,8 @@ type wordSpan struct {
 
 // scanWords finds the Persian words of s: maximal runs of letters and marks,
 // joined by ZWNJs between letters.
-func scanWords(s string) []wordSpan {
-	ws := make([]wordSpan, 0, len(s)/10+1)
+// The spans are appended to ws.
+func scanWords(ws []wordSpan, s string) []wordSpan {
 	in := false
 	var cur wordSpan
 	lastLetterEnd := 0
