@@ -65,9 +65,13 @@ func (s *storyStep) add(ctx context.Context, batch []*article.Article, newIDs []
 		if err != nil {
 			return fmt.Errorf("signature %s: %w", r.ArticleID, err)
 		}
-		as = append(as, store.StoryAssignment{ArticleID: r.ArticleID, Fingerprint: r.Fingerprint, Signature: sig,
+		sa := store.StoryAssignment{ArticleID: r.ArticleID, Fingerprint: r.Fingerprint, Signature: sig,
 			CopyOf: r.CopyOf, Similarity: r.Similarity, Supersedes: r.Supersedes,
-			Story: r.Story, StoryTitle: r.StoryTitle, StoryScore: r.StoryScore, Merged: r.Merged})
+			Story: r.Story, StoryTitle: r.StoryTitle, StoryScore: r.StoryScore, Merged: r.Merged}
+		for _, mv := range r.Moved {
+			sa.Moved = append(sa.Moved, store.StoryMove{ArticleID: mv.Article, Story: mv.Story})
+		}
+		as = append(as, sa)
 	}
 	return s.st.PutStoryAssignments(ctx, as)
 }

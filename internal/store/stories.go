@@ -14,8 +14,9 @@ import (
 type StoryStore interface {
 	// PutStoryAssignments records a batch in one transaction: each article's
 	// fingerprint, copy link and story; an assignment's Merged stories are
-	// renamed to its Story, and the article it Supersedes (with that article's
-	// copies) is re-pointed to it. Putting an article again replaces its row.
+	// renamed to its Story, its Moved articles change story, and the article it
+	// Supersedes (with that article's copies) is re-pointed to it. Putting an
+	// article again replaces its row.
 	PutStoryAssignments(ctx context.Context, as []StoryAssignment) error
 	// AssignedArticles returns the assigned articles in the order they were
 	// assigned (to rebuild the engine).
@@ -40,6 +41,12 @@ type StoryAssignment struct {
 	StoryTitle  string // the story's title (its most central article) as of this assignment
 	StoryScore  float64
 	Merged      []string
+	Moved       []StoryMove // earlier articles a split moved to another story
+}
+
+// StoryMove is an article moved to another story.
+type StoryMove struct {
+	ArticleID, Story string
 }
 
 // StoryArticle is an article as a story lists it.

@@ -43,6 +43,8 @@ type Result struct {
 	StoryScore float64
 	// Merged lists story ids folded into Story.
 	Merged []string
+	// Moved lists earlier articles split off into other stories.
+	Moved []Move
 }
 
 // Add processes one article.
@@ -86,7 +88,7 @@ func (e *Engine) add(a *article.Article, p prepared) Result {
 		vec = e.Vectorizer.Vector(a)
 	}
 	asg := e.Clusterer.Add(Item{ID: a.ID, Title: a.Title, Source: a.Source(), Published: p.pub, CopyOf: m.CopyOf, Similarity: m.Similarity, Vector: vec})
-	r.Story, r.StoryScore, r.Merged = asg.Story, asg.Score, asg.Merged
+	r.Story, r.StoryScore, r.Merged, r.Moved = asg.Story, asg.Score, asg.Merged, asg.Moved
 	r.StoryTitle = e.Clusterer.Title(asg.Story)
 	return r
 }

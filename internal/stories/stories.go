@@ -25,12 +25,16 @@ type Options struct {
 	// UndatedWindow bounds, when either side has no date (text dumps), how many
 	// articles ago the story was last joined.
 	UndatedWindow int
+	// SplitThreshold: an independent report whose similarity to the rest of
+	// its story falls below this (the story drifted away from it) is split
+	// off into a story of its own, with its copies.
+	SplitThreshold float64
 }
 
 // DefaultOptions were chosen on the dev half of the labelled story groups
 // (khabar eval stories --split dev); the test half was only scored.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.18, MergeThreshold: 0.50, Window: 72 * time.Hour, UndatedWindow: 20000}
+	return Options{Threshold: 0.18, MergeThreshold: 0.50, Window: 72 * time.Hour, UndatedWindow: 20000, SplitThreshold: 0.09}
 }
 
 // Item is one article as the clusterer sees it.
@@ -87,6 +91,13 @@ type Assignment struct {
 	Score float64
 	// Merged lists stories folded into Story by this article (their ids are gone).
 	Merged []string
+	// Moved lists articles split off into other stories by this article.
+	Moved []Move
+}
+
+// Move is an article that a split moved to another story.
+type Move struct {
+	Article, Story string
 }
 
 // Clusterer assigns articles to stories one at a time. Feed it articles in
@@ -181,7 +192,99 @@ func (c *Clusterer) Add(it Item) Assignment {
 		a.Story = keep.ID
 		a.Merged = []string{gone.ID}
 	}
+	a.Moved = c.split(c.byID[a.Story])
 	return a
+}
+
+// maxSplitCheck bounds the independent reports a split check reads.
+const maxSplitCheck = 200
+
+// split moves out of s every independent report (not the one that started
+// the story, which gives it its id) whose similarity to the rest of the story
+// has fallen below SplitThreshold: the story grew towards another event. Each
+// leaves with its copies into a story of its own, named after it.
+func (c *Clusterer) split(s *Story) []Move {
+	if s == nil || c.opts.SplitThreshold <= 0 {
+		return nil
+	}
+	var origs []int
+	for i, m := range s.Members {
+		if m.CopyOf == "" && len(m.vec) > 0 {
+			origs = append(origs, i)
+		}
+	}
+	if len(origs) < 3 || len(origs) > maxSplitCheck {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, i := range origs {
+		m := s.Members[i]
+		if "s"+m.ID == s.ID || m.ID == s.Members[0].ID || m.seq == c.seq {
+			continue // the story's namesake stays; the newcomer was judged just now
+		}
+		// Cosine with the centroid of the other members: C−v, with |v| = 1.
+		var dot float64
+		for _, t := range m.vec {
+			dot += t.W * s.centroid[t.ID]
+		}
+		rest2 := s.norm2 - 2*dot + 1
+		if rest2 <= 1e-12 {
+			continue
+		}
+		if (dot-1)/sqrt(rest2) < c.opts.SplitThreshold {
+			out[m.ID] = true
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	var moves []Move
+	for id := range out {
+		moves = append(moves, c.moveOut(s, id)...)
+	}
+	slices.SortFunc(moves, func(a, b Move) int { return cmp.Compare(a.Article, b.Article) })
+	return moves
+}
+
+// moveOut moves an independent report and its copies from s into a new story.
+func (c *Clusterer) moveOut(s *Story, id string) []Move {
+	ns := &Story{ID: "s" + id, centroid: map[uint64]float64{}}
+	if _, taken := c.byID[ns.ID]; taken {
+		return nil
+	}
+	c.stories = append(c.stories, ns)
+	c.byID[ns.ID] = ns
+	var keep []Member
+	var moves []Move
+	for _, m := range s.Members {
+		if m.ID != id && m.CopyOf != id {
+			keep = append(keep, m)
+			continue
+		}
+		if m.ID == id {
+			for _, t := range m.vec {
+				old := s.centroid[t.ID]
+				s.centroid[t.ID] = old - t.W
+				s.norm2 += (old-t.W)*(old-t.W) - old*old
+			}
+		}
+		c.join(ns, m, m.ID == id)
+		moves = append(moves, Move{Article: m.ID, Story: ns.ID})
+	}
+	s.Members = keep
+	// The story's time span may have shrunk.
+	s.FirstSeen, s.last = time.Time{}, time.Time{}
+	for _, m := range keep {
+		if !m.Published.IsZero() {
+			if s.FirstSeen.IsZero() || m.Published.Before(s.FirstSeen) {
+				s.FirstSeen = m.Published
+			}
+			if m.Published.After(s.last) {
+				s.last = m.Published
+			}
+		}
+	}
+	return moves
 }
 
 // older reports whether story a started before b.

@@ -267,3 +267,48 @@ func TestThousandsOfCopies(t *testing.T) {
 		t.Errorf("3,000 copies took %v", d)
 	}
 }
+
+// TestSplit: with a join threshold low enough to let a weakly related
+// report in, the split check moves it (with its copy) back out once the
+// story's other reports outweigh it; every article stays in exactly one story.
+func TestSplit(t *testing.T) {
+	o := DefaultOptions()
+	o.Threshold = 0.05
+	c := NewClusterer(o)
+	add := func(id, copyOf string, terms map[string]float64) Assignment {
+		it := Item{ID: id, CopyOf: copyOf}
+		if copyOf == "" {
+			it.Vector = vec(terms)
+		}
+		return c.Add(it)
+	}
+	add("a", "", map[string]float64{"زلزله": 1, "بم": 1, "امداد": 1})
+	add("b", "", map[string]float64{"زلزله": 1, "بم": 1, "چادر": 1})
+	add("y", "", map[string]float64{"بم": 0.15, "فوتبال": 1, "استقلال": 1})
+	add("y-copy", "y", nil)
+	var moved []Move
+	for i, w := range []string{"هلال", "احمر", "آوار", "کرمان"} {
+		a := add(fmt.Sprint("x", i), "", map[string]float64{"زلزله": 1, "بم": 1, w: 1})
+		moved = append(moved, a.Moved...)
+	}
+	if len(moved) != 2 || moved[0].Article != "y" || moved[1].Article != "y-copy" || moved[0].Story != "sy" {
+		t.Fatalf("moved %+v, want y and its copy into sy", moved)
+	}
+	seen := map[string]int{}
+	for _, s := range c.Stories() {
+		for _, m := range s.Members {
+			seen[m.ID]++
+			if got, _ := c.StoryOf(m.ID); got != s.ID {
+				t.Errorf("%s listed in %s, StoryOf says %s", m.ID, s.ID, got)
+			}
+		}
+	}
+	for _, id := range []string{"a", "b", "y", "y-copy", "x0", "x3"} {
+		if seen[id] != 1 {
+			t.Errorf("%s in %d stories", id, seen[id])
+		}
+	}
+	if s, _ := c.StoryOf("x3"); s != "sa" {
+		t.Errorf("x3 in %s, want sa", s)
+	}
+}

@@ -58,6 +58,11 @@ func (db *DB) PutStoryAssignments(ctx context.Context, as []store.StoryAssignmen
 				return db.wrap("merge story "+m, err)
 			}
 		}
+		for _, mv := range a.Moved {
+			if _, err := tx.ExecContext(ctx, `UPDATE story_assignments SET story_id = ? WHERE article_id = ?`, mv.Story, mv.ArticleID); err != nil {
+				return db.wrap("move "+mv.ArticleID, err)
+			}
+		}
 		if a.Supersedes != "" {
 			if _, err := tx.ExecContext(ctx, `UPDATE story_assignments SET copy_of = ? WHERE copy_of = ? OR article_id = ?`,
 				a.ArticleID, a.Supersedes, a.Supersedes); err != nil {

@@ -88,6 +88,14 @@ func TestStoryAssignments(t *testing.T) {
 	if _, err := db.StoryArticlesOf(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing story: %v", err)
 	}
+	// A split moves c out of sa.
+	put(store.StoryAssignment{ArticleID: "d", Story: "sa", Moved: []store.StoryMove{{ArticleID: "c", Story: "sc2"}}})
+	if moved, err := db.StoryArticlesOf(ctx, "sc2"); err != nil || len(moved) != 1 || moved[0].ID != "c" {
+		t.Errorf("after the split: %v, %v", moved, err)
+	}
+	if err := db.PutStoryAssignments(ctx, []store.StoryAssignment{{ArticleID: "not-stored", Story: "sx"}}); err == nil {
+		t.Error("assignment of an article that is not stored accepted")
+	}
 	since, err := db.StoryArticles(ctx, t0.Add(10*time.Hour))
 	if err != nil || len(since) != 0 {
 		t.Errorf("since after every article: %d rows, %v", len(since), err)
