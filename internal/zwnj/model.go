@@ -1,7 +1,6 @@
 package zwnj
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -115,12 +114,11 @@ func Load(r io.Reader) (*Restorer, error) {
 		return nil, fmt.Errorf("zwnj: load model: %w", err)
 	}
 	defer zr.Close()
-	rs := &Restorer{forms: make(map[string][]form, 400000), pairs: make(map[string]uint32, 1<<14),
+	rs := &Restorer{forms: make(map[string][]form, 260000), pairs: make(map[string]uint32, 1<<14),
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
 		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{},
-		left: map[string]bool{}}
-	br := bufio.NewReaderSize(zr, 1<<16)
+		left: make(map[string]bool, 80000)}
 	// Forms of one key are neighbours in the model: they are gathered in cur
 	// and stored once.
 	type keyTotal struct {
@@ -145,9 +143,21 @@ func Load(r io.Reader) (*Restorer, error) {
 		totals = append(totals, keyTotal{curKey, total})
 		cur = cur[:0]
 	}
-	for n := 1; ; n++ {
-		line, err := br.ReadString('\n')
-		line = strings.TrimSuffix(line, "\n")
+	// One string for the whole model: every form is a substring of it, not
+	// an allocation of its own.
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("zwnj: load model: %w", err)
+	}
+	text := string(data)
+	data = nil
+	for n := 1; len(text) > 0; n++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
 		if tag, w, ok := strings.Cut(line, " "); ok && strings.HasPrefix(tag, "@") {
 			switch tag {
 			case "@a":
@@ -226,12 +236,6 @@ func Load(r io.Reader) (*Restorer, error) {
 					i += j + len(zwnjStr)
 				}
 			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("zwnj: load model: %w", err)
 		}
 	}
 	flush()
