@@ -501,6 +501,13 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		return c
 	}
 	if !r.weak(fs) {
+		// The comparative endings are written apart by the standard
+		// orthography (Academy of Persian Language and Literature), and by
+		// edited text such as PerDT: after an adjective «‌تر» and «‌ترین»
+		// need only be the more common spelling.
+		if c := r.comparative(w); c != "" && r.count(c) > r.count(w) {
+			return c
+		}
 		return r.bestKnown(w, fs, "")
 	}
 	if r.decided != nil {
@@ -520,6 +527,19 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 // its ZWNJs: w is never written joined and fixed is common.
 func (r *Restorer) isEvidence(w, fixed string) bool {
 	return fixed != w && r.count(w) == 0 && r.count(fixed) >= minEvidence
+}
+
+// comparative returns w written as adjective + ZWNJ + «تر», «ترین» or «تری»
+// if it is one, or "".
+func (r *Restorer) comparative(w string) string {
+	for _, suf := range [...]string{"ترین", "تری", "تر"} {
+		if adj, ok := strings.CutSuffix(w, suf); ok && r.adjectives[adj] {
+			if last, _ := utf8.DecodeLastRuneInString(adj); joinsAfter(last) {
+				return adj + zwnjStr + suf
+			}
+		}
+	}
+	return ""
 }
 
 // weak reports whether a word's forms were seen too rarely to decide alone.
@@ -756,7 +776,11 @@ func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 		if suf.rule == zNever && suf.s != "ی" && suf.s != "ان" {
 			continue // personal endings do not follow a compound noun
 		}
-		if stem, ok := strings.CutSuffix(b, suf.s); ok && utf8.RuneCountInString(stem) >= 2 && r.compound(a, stem, ratio) {
+		stem, ok := strings.CutSuffix(b, suf.s)
+		if !ok || utf8.RuneCountInString(stem) < 2 || (strings.HasPrefix(suf.s, "تر") && !r.adjectives[stripZWNJ(a)+stem]) {
+			continue
+		}
+		if r.compound(a, stem, ratio) {
 			return lexicalJoin
 		}
 	}
