@@ -508,6 +508,9 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		if c := r.comparative(w); c != "" && r.count(c) > r.count(w) {
 			return c
 		}
+		if c := r.plural(w); c != "" && r.count(c) > r.count(w) {
+			return c
+		}
 		return r.bestKnown(w, fs, "")
 	}
 	if r.decided != nil {
@@ -537,6 +540,26 @@ func (r *Restorer) comparative(w string) string {
 			if last, _ := utf8.DecodeLastRuneInString(adj); joinsAfter(last) {
 				return adj + zwnjStr + suf
 			}
+		}
+	}
+	return ""
+}
+
+// plural returns w written as noun + ZWNJ + a plural ending («انسان‌ها»,
+// «خیابان‌های») if it is one, or "". The demonstratives («آنها», «اینها») are
+// left out: edited text writes them joined.
+func (r *Restorer) plural(w string) string {
+	for _, suf := range [...]string{"هایی", "های", "ها"} {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || utf8.RuneCountInString(stem) < 2 || r.total(stem) < minStem {
+			continue
+		}
+		switch stem {
+		case "آن", "این", "همان", "همین":
+			return ""
+		}
+		if last, _ := utf8.DecodeLastRuneInString(stem); joinsAfter(last) {
+			return stem + zwnjStr + suf
 		}
 	}
 	return ""
