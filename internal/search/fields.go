@@ -44,22 +44,13 @@ func IndexFields(a *article.Article, addTerm func(string)) Fields {
 	for _, t := range textTerms {
 		have[t] = true
 	}
-	// The raw text is read word by word, each distinct word once: Terms of the
-	// whole text is Terms of its words, and most words repeat.
 	var altTerms []string
-	seen := map[string]bool{}
-	for _, w := range strings.Fields(a.Raw) {
-		if seen[w] || !hasNonASCII(w) {
-			continue
+	scanTerms(a.Raw, func(t string, _ int) {
+		if !have[t] && hasNonASCII(t) {
+			have[t] = true
+			altTerms = append(altTerms, t)
 		}
-		seen[w] = true
-		for _, t := range Terms(w) {
-			if !have[t] && hasNonASCII(t) {
-				have[t] = true
-				altTerms = append(altTerms, t)
-			}
-		}
-	}
+	})
 	if addTerm != nil {
 		for t := range have {
 			addTerm(t)

@@ -68,79 +68,114 @@ func Terms(s string) []string {
 }
 
 // scanTerms calls fn with each index term of s and the byte offset in s where
-// the text it came from starts. Most words of normalized text are already in
-// folded form: those are sliced out of s, not rebuilt rune by rune; a stretch
-// with a rune Fold changes goes through persian.FoldTokens (Fold maps rune by
-// rune, so folding a stretch between separators alone gives the same tokens).
+// the text it came from starts. Fold maps rune by rune, so it can be applied
+// through a table: a word already in folded form (most words of normalized
+// text) is sliced out of s, a word with letter variants («رئيس») is rebuilt
+// from the table, and only a stretch with a rune the table does not cover goes
+// through persian.FoldTokens (folding a stretch between separators alone gives
+// the same tokens as folding the whole text).
 func scanTerms(s string, fn func(term string, start int)) {
-	start, slow := -1, false
+	start, slow, mapped := -1, false, false
+	var buf []byte
 	emit := func(end int) {
 		if start < 0 {
 			return
 		}
-		if slow {
+		switch {
+		case slow:
 			for _, t := range persian.FoldTokens(s[start:end]) {
 				fn(Stem(t), start)
 			}
-		} else {
+		case mapped:
+			buf = buf[:0]
+			for _, r := range s[start:end] {
+				if r < rune(len(foldTable)) && foldTable[r].class == classMap {
+					if to := foldTable[r].to; to != 0 {
+						buf = utf8.AppendRune(buf, to)
+					}
+					continue
+				}
+				buf = utf8.AppendRune(buf, r)
+			}
+			if len(buf) > 0 {
+				fn(Stem(string(buf)), start)
+			}
+		default:
 			fn(Stem(s[start:end]), start)
 		}
-		start, slow = -1, false
+		start, slow, mapped = -1, false, false
 	}
 	for i, r := range s {
 		c := uint8(classOther)
-		if r < rune(len(foldClass)) {
-			c = foldClass[r]
+		if r < rune(len(foldTable)) {
+			c = foldTable[r].class
 		} else if r == persian.ZWNJ {
 			c = zwnjClass
 		}
 		switch c {
 		case classSep:
 			emit(i)
-		case classKeep:
-			if start < 0 {
-				start = i
-			}
-		default:
-			if start < 0 {
-				start = i
-			}
+			continue
+		case classMap:
+			mapped = true
+		case classOther:
 			slow = true
+		}
+		if start < 0 {
+			start = i
 		}
 	}
 	emit(len(s))
 }
 
-// Rune classes for Terms' fast path, below U+0700 (Latin and Arabic script).
+// Rune classes for the table below.
 const (
-	classOther = iota // Fold changes or drops it, or it is not classified: the slow path
+	classOther = iota // not covered by the table: persian.FoldTokens decides
 	classKeep         // a token rune that Fold keeps as it is
+	classMap          // a token rune Fold turns into another rune, or drops (to 0)
 	classSep          // a rune that separates tokens
 )
 
-// zwnjClass is the class of the ZWNJ, the one rune above U+0700 that is
-// common in normalized text.
-var zwnjClass = classOf(persian.ZWNJ)
+type foldEntry struct {
+	class uint8
+	to    rune
+}
 
-// foldClass is derived from persian.FoldTokens itself, rune by rune, so the
-// fast path cannot drift from Fold: Fold is a per-rune mapping, so a rune it
-// returns unchanged as a token is kept, and one that splits «ا?ا» in two separates.
-var foldClass = func() (cls [0x700]uint8) {
-	for r := range rune(len(cls)) {
-		cls[r] = classOf(r)
+// zwnjClass is the class of the ZWNJ, the one rune above the table that is
+// common in normalized text.
+var zwnjClass = foldOf(persian.ZWNJ).class
+
+// foldTable covers the runes below U+0700 (Latin and Arabic script). It is
+// derived from persian.FoldTokens itself, rune by rune, so it cannot drift
+// from Fold; TestTermsMatchesFold and FuzzTerms check the result.
+var foldTable = func() (tab [0x700]foldEntry) {
+	for r := range rune(len(tab)) {
+		tab[r] = foldOf(r)
 	}
-	return cls
+	return tab
 }()
 
-func classOf(r rune) uint8 {
+// foldOf classifies r by folding it alone and between two alefs: kept as it
+// is, split «ا?ا» in two (a separator), removed from «ا?ا» (a dropped mark), or
+// turned into one other rune.
+func foldOf(r rune) foldEntry {
 	one := string(r)
 	if t := persian.FoldTokens(one); len(t) == 1 && t[0] == one {
-		return classKeep
+		return foldEntry{class: classKeep}
 	}
-	if t := persian.FoldTokens("ا" + one + "ا"); len(t) == 2 {
-		return classSep
+	t := persian.FoldTokens("ا" + one + "ا")
+	switch {
+	case len(t) == 2:
+		return foldEntry{class: classSep}
+	case len(t) == 1 && t[0] == "اا":
+		return foldEntry{class: classMap}
+	case len(t) == 1 && strings.HasPrefix(t[0], "ا") && strings.HasSuffix(t[0], "ا"):
+		mid := t[0][len("ا") : len(t[0])-len("ا")]
+		if to, n := utf8.DecodeRuneInString(mid); n == len(mid) && to != utf8.RuneError {
+			return foldEntry{class: classMap, to: to}
+		}
 	}
-	return classOther
+	return foldEntry{class: classOther}
 }
 
 // QueryTerms turns a user query into index terms: normalize (the same
