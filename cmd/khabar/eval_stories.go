@@ -18,7 +18,7 @@ func (a *app) evalStoriesCmd() *cobra.Command {
 		threshold float64
 		noDups    bool
 		verbose   bool
-		noURLDate bool
+		noDates   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "stories",
@@ -55,7 +55,7 @@ Examples:
 			fmt.Fprintf(out, "split %s: %d labelled articles (%d clustered)\n", split, len(labels), len(arts))
 
 			e := stories.NewEngine()
-			e.NoURLDates = noURLDate
+			e.NoDates = noDates
 			if threshold > 0 {
 				o := stories.DefaultOptions()
 				o.Threshold = threshold
@@ -91,7 +91,7 @@ Examples:
 	cmd.Flags().StringVar(&split, "split", "all", "labels to score: dev, test or all")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "story join threshold (0: default)")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list labelled articles with their predicted story")
-	cmd.Flags().BoolVar(&noURLDate, "no-url-dates", false, "ignore dates encoded in article URLs: cluster undated articles by content alone")
+	cmd.Flags().BoolVar(&noDates, "no-dates", false, "ignore publication dates: cluster by content alone, as for text dumps")
 	cmd.Flags().BoolVar(&noDups, "no-dups", false, "leave out the groups of articles published twice")
 	return cmd
 }

@@ -9,14 +9,16 @@ import (
 
 	"khabar/internal/article"
 	"khabar/internal/copies"
+	"khabar/internal/provenance"
 )
 
 // Engine runs copy detection and story assignment together, article by
 // article: the state both keep between batches lives here, in memory, and the
 // caller persists what Add returns. It does no I/O.
 type Engine struct {
-	// NoURLDates turns off URLDate, so undated articles cluster by content alone.
-	NoURLDates bool
+	// NoDates ignores publication dates, so articles cluster by content
+	// alone, as text dumps without dates do (for evaluation).
+	NoDates    bool
 	Copies     *copies.Index
 	Vectorizer *Vectorizer
 	Clusterer  *Clusterer
@@ -62,7 +64,7 @@ type prepared struct {
 
 func (e *Engine) prepare(a *article.Article) prepared {
 	pub := Published(a)
-	if e.NoURLDates && a.Published == nil {
+	if e.NoDates {
 		pub = time.Time{}
 	}
 	p := prepared{pub: pub, sig: copies.Sign(a.Body, a.Lead)}
@@ -121,12 +123,13 @@ func (e *Engine) AddBatch(arts []*article.Article) []Result {
 }
 
 // Published is the article's publication time, else the day its URL encodes
-// (URLDate), else zero.
+// (provenance.DateFromURL: parsers set it already, this covers other paths),
+// else zero.
 func Published(a *article.Article) time.Time {
 	if a.Published != nil {
 		return a.Published.Time
 	}
-	if t, ok := URLDate(a.URL); ok {
+	if t, ok := provenance.DateFromURL(a.URL); ok {
 		return t
 	}
 	return time.Time{}

@@ -54,37 +54,6 @@ func FuzzTerms(f *testing.F) {
 	})
 }
 
-func TestURLDate(t *testing.T) {
-	tests := []struct {
-		url  string
-		want string // Jalali day, "" for none
-	}{
-		{"https://www.farsnews.ir/news/8212110001", "1382/12/11"},
-		{"https://www.farsnews.ir/news/14000208000172/خادمان-نوروزی", "1400/02/08"},
-		{"http://farsnews.com/news/8707060255?x=1", "1387/07/06"},
-		{"https://www.farsnews.ir/news/8213450001", ""}, // month 34
-		{"https://www.tasnimnews.com/fa/news/1404/06/15/3392924/x", ""},
-		{"https://www.farsnews.ir/news/82121100011", ""}, // 11 digits: no known form
-		{"", ""},
-	}
-	for _, tt := range tests {
-		got, ok := URLDate(tt.url)
-		if (tt.want == "") != !ok || (ok && persian.FormatJalaliASCII(got, false) != tt.want) {
-			t.Errorf("URLDate(%q) = %v, %v; want %q", tt.url, got, ok, tt.want)
-		}
-	}
-}
-
-func FuzzURLDate(f *testing.F) {
-	f.Add("https://www.farsnews.ir/news/8212110001")
-	f.Add("https://www.farsnews.ir/news/14000208000172/x")
-	f.Fuzz(func(t *testing.T, url string) {
-		if d, ok := URLDate(url); ok && d.IsZero() {
-			t.Fatal("ok with a zero time")
-		}
-	})
-}
-
 // TestCopiesJoinTheirOriginal: a syndicated copy lands in its original's
 // story however the aggregator edited it.
 func TestCopiesJoinTheirOriginal(t *testing.T) {
