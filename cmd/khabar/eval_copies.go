@@ -160,23 +160,14 @@ func isDev(id string) bool {
 	return h.Sum32()%2 == 0
 }
 
-// writeCopies saves generated copies as text dumps (title, lead marked «|»,
-// body, one paragraph a line), the form aggregator pages are scraped into.
+// writeCopies saves generated copies as text dumps (copyeval.TextDump).
 func writeCopies(dir string, cs []copyeval.Copy) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write copies: %w", err)
 	}
 	for _, c := range cs {
-		var b strings.Builder
-		b.WriteString(c.Article.Title + "\n")
-		if c.Article.Lead != "" {
-			b.WriteString(c.Article.Lead + " |\n")
-		}
-		for _, p := range c.Article.Body {
-			b.WriteString(p + "\n")
-		}
 		name := filepath.Join(dir, c.Article.ID+".txt")
-		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(name, copyeval.TextDump(c.Article), 0o644); err != nil {
 			return fmt.Errorf("write copies: %w", err)
 		}
 	}

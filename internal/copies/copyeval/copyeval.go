@@ -191,3 +191,18 @@ func clone(a *article.Article) *article.Article {
 	c.Tags = slices.Clone(a.Tags)
 	return &c
 }
+
+// TextDump writes a copy the way aggregator pages are scraped into text
+// dumps: title, the lead marked with «|», then the body, one paragraph a line.
+// Ingesting these files beside the corpus shows copies in their stories.
+func TextDump(a *article.Article) []byte {
+	var b strings.Builder
+	b.WriteString(a.Title + "\n")
+	if a.Lead != "" {
+		b.WriteString(a.Lead + " |\n")
+	}
+	for _, p := range a.Body {
+		b.WriteString(p + "\n")
+	}
+	return []byte(b.String())
+}
