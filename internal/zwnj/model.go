@@ -1,3 +1,10 @@
+// Package zwnj restores the zero-width non-joiners (U+200C) that scraped
+// Persian text loses: words run together («نشستهای» → «نشست‌های») and spaces
+// written for the ZWNJ («می شود» → «می‌شود»). Restorer implements
+// persian.ZWNJRestorer with a model built from correctly written text (see
+// build.go and LICENSES.md) and embedded in the binary; Default loads it once.
+// eval.go scores a repair against gold text the way shared/tools/zwnj/score.py
+// does.
 package zwnj
 
 import (
