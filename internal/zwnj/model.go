@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"khabar/internal/persian"
 )
@@ -72,9 +73,11 @@ type Restorer struct {
 	next, prev map[string]uint32
 	ambiguous  map[string]bool
 	// left holds every part before a ZWNJ in a known form («رئیس» of
-	// «رئیس‌جمهور», «می‌شده» of «می‌شده‌اند»): only such a word can start a
-	// compound across a space, which spares most word pairs any further look-up.
-	left map[string]bool
+	// «رئیس‌جمهور», «می‌شده» of «می‌شده‌اند»), with a runeBit mask of the
+	// letters the part after the ZWNJ starts with: only such a word, before
+	// such a letter, can start a compound across a space, which spares most
+	// word pairs any further look-up.
+	left map[string]uint64
 	// decided holds the repaired form of rare known words whose reading by
 	// morphology differs from the plain look-up, decided when the model was
 	// built (see Build). nil while Build drafts the model.
@@ -85,8 +88,14 @@ type Restorer struct {
 type hotWord struct {
 	fixed     string // the word as it should be written
 	ambiguous bool   // written two ways: context may decide
-	left      bool   // starts a known ZWNJ compound (see Restorer.left)
+	left      uint64 // starts a known ZWNJ compound (see Restorer.left)
 	evidence  bool   // written joined, shows the text lost its ZWNJs (see Restorer.isEvidence)
+}
+
+// runeBit is the bit of w's first rune in a 64-bit mask.
+func runeBit(w string) uint64 {
+	r, _ := utf8.DecodeRuneInString(w)
+	return 1 << (uint(r) % 64)
 }
 
 // hotWords is how many of the most frequent words get a precomputed answer.
@@ -125,7 +134,7 @@ func Load(r io.Reader) (*Restorer, error) {
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
 		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{},
-		left: make(map[string]bool, 80000)}
+		left: make(map[string]uint64, 80000)}
 	// Forms of one key are neighbours in the model: they are gathered in cur
 	// and stored once.
 	type keyTotal struct {
@@ -239,7 +248,7 @@ func Load(r io.Reader) (*Restorer, error) {
 					if j < 0 {
 						break
 					}
-					rs.left[w[:i+j]] = true
+					rs.left[w[:i+j]] |= runeBit(w[i+j+len(zwnjStr):])
 					i += j + len(zwnjStr)
 				}
 			}

@@ -171,6 +171,7 @@ func (r *Restorer) Restore(s string) string {
 	sc.words = slices.Grow(sc.words[:0], 2*len(ws))[:2*len(ws)]
 	words, forms := sc.words[:len(ws)], sc.words[len(ws):]
 	sc.left = slices.Grow(sc.left[:0], len(ws))[:len(ws)]
+	clear(sc.left)
 	left := sc.left
 	runTogether := 0
 	for i, w := range ws {
@@ -379,7 +380,7 @@ func takeLetters(fixed, w string) (part, rest string, ok bool) {
 // for a ZWNJ, and how many of those joins are affixes.
 // Compounds are joined only if ratio > 0, at that ratio of joined to apart.
 // merged is filled in and returned; it must have len(ws).
-func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bool, ratio float64, merged []bool) ([]bool, int) {
+func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []uint64, ratio float64, merged []bool) ([]bool, int) {
 	affixes := 0
 	clear(merged)
 	cur, curLeft := words[0], left[0]
@@ -407,7 +408,7 @@ func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []bo
 type scratch struct {
 	ws     []wordSpan
 	words  []string
-	left   []bool
+	left   []uint64
 	merged []bool
 }
 
@@ -766,8 +767,8 @@ func (r *Restorer) total(w string) uint32 {
 // join decides whether the space between a and b stands for a ZWNJ. Affixes
 // are always joined; compounds («بین المللی») only if ratio > 0 and the model
 // saw them joined ratio times more often than apart.
-// aLeft tells whether a starts a known compound (Restorer.left).
-func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
+// aLeft is a's mask in Restorer.left.
+func (r *Restorer) join(a, b string, aLeft uint64, ratio float64) joinKind {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
@@ -785,17 +786,21 @@ func (r *Restorer) join(a, b string, aLeft bool, ratio float64) joinKind {
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
-	if !aLeft {
+	if aLeft == 0 {
 		return noJoin
 	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
 	b = strings.TrimSuffix(b, "\u0654")
 	// A compound the model has seen, as it is or inflected («چشم اندازهای»:
 	// «چشم‌انداز» + «های»), and seen far more often than the two words apart.
-	if r.compound(a, b, ratio) {
+	seen := aLeft&runeBit(b) != 0
+	if seen && r.compound(a, b, ratio) {
 		return lexicalJoin
 	}
 	for _, suf := range suffixes {
+		if !seen {
+			break
+		}
 		if suf.rule == zNever && suf.s != "ی" && suf.s != "ان" {
 			continue // personal endings do not follow a compound noun
 		}
