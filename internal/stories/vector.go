@@ -52,19 +52,21 @@ func termID(t []byte) uint64 {
 // Vector returns the article's vector. The attribution clause is removed
 // first: the outlet names in it say who copied, not what happened.
 func (v *Vectorizer) Vector(a *article.Article) Vector {
-	tf := make(map[uint64]float64, 128)
-	idf := make(map[uint64]float64, 128)
+	type stat struct{ tf, idf float64 }
+	stats := make(map[uint64]*stat, 256)
 	var buf []byte
 	add := func(s string, w float64) {
 		buf = Terms(s, buf, func(t []byte) {
-			if utf8.RuneCount(t) < 2 {
+			if len(t) < 3 && utf8.RuneCount(t) < 2 {
 				return
 			}
 			id := termID(t)
-			if _, ok := idf[id]; !ok {
-				idf[id] = v.IDF.Weight(t)
+			st, ok := stats[id]
+			if !ok {
+				st = &stat{idf: v.IDF.Weight(t)}
+				stats[id] = st
 			}
-			tf[id] += w
+			st.tf += w
 		})
 	}
 	add(a.Title, v.TitleBoost)
@@ -79,10 +81,10 @@ func (v *Vectorizer) Vector(a *article.Article) Vector {
 		add(p, 1)
 	}
 	floor := v.MinIDFShare * v.IDF.MaxWeight()
-	vec := make(Vector, 0, len(tf))
-	for id, n := range tf {
-		if w := idf[id]; w >= floor {
-			vec = append(vec, Term{id, (1 + math.Log(n)) * w})
+	vec := make(Vector, 0, len(stats))
+	for id, st := range stats {
+		if st.idf >= floor {
+			vec = append(vec, Term{id, (1 + math.Log(st.tf)) * st.idf})
 		}
 	}
 	slices.SortFunc(vec, func(x, y Term) int {
