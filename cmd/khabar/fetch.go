@@ -49,7 +49,7 @@ func (fo fetchOptions) client() fetch.Options {
 func (a *app) poller(st *sqlite.DB, fo fetchOptions, workers int, pages bool, log *slog.Logger) *fetch.Poller {
 	p := a.pipeline(true)
 	return &fetch.Poller{
-		Client: fetch.New(fo.client()), Sources: st, Articles: st, Process: p.Process,
+		Client: fetch.New(fo.client()), Sources: st, Articles: articleWriter(st, log), Process: p.Process,
 		Workers: workers, FetchPages: pages, Log: log,
 	}
 }

@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"khabar/internal/article"
+	"khabar/internal/fetch"
 	"khabar/internal/persian"
 	"khabar/internal/store"
 	"khabar/internal/stories"
@@ -198,4 +201,44 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// storyWriter stores articles and assigns each stored batch's new articles to
+// stories; the feed poller writes through it. Batches are serialized, so the
+// assignment order the store records is the order the engine saw.
+type storyWriter struct {
+	st   store.Store
+	step *storyStep
+	mu   sync.Mutex
+}
+
+// PutArticles stores a batch, then runs copy detection and story assignment on it.
+func (w *storyWriter) PutArticles(ctx context.Context, arts []*article.Article) (store.PutResult, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	pr, err := w.st.PutArticles(ctx, arts)
+	if err != nil {
+		return pr, err
+	}
+	if err := w.step.add(ctx, arts, pr.NewIDs); err != nil {
+		return pr, fmt.Errorf("stories: %w", err)
+	}
+	return pr, nil
+}
+
+// articleWriter returns what the poller should write through: the store with
+// story assignment, or the bare store (the error logged) when the story
+// engine cannot be rebuilt from it.
+func articleWriter(st store.Store, log *slog.Logger) fetch.ArticleWriter {
+	step, err := newStoryStep(context.Background(), st)
+	if err != nil {
+		if log != nil {
+			log.Error("stories off for this run", slog.Any("err", err))
+		}
+		return st
+	}
+	if step == nil {
+		return st
+	}
+	return &storyWriter{st: st, step: step}
 }
