@@ -62,6 +62,7 @@ func Plan(terms []string, known func(string) bool) []Group {
 			if j := join(t, terms[i+1]); known(j) {
 				groups = append(groups, Group{
 					Alt{Phrase{t}, Phrase{terms[i+1]}},
+					Alt{Phrase{t, terms[i+1]}},
 					Alt{Phrase{j}},
 				})
 				i++
@@ -76,6 +77,12 @@ func Plan(terms []string, known func(string) bool) []Group {
 			if known(s[0]) && known(s[1]) {
 				g = append(g, Alt{Phrase{s[0], s[1]}})
 			}
+		}
+		// The words as written, side by side: a document holding the phrase
+		// holds t, so the matches stay the same, but relevance ranking (bm25
+		// and Bleve alike score every matched alternative) now prefers it.
+		if i+1 < len(terms) {
+			g = append(g, Alt{Phrase{t, terms[i+1]}})
 		}
 		groups = append(groups, g)
 	}

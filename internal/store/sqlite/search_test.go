@@ -205,3 +205,21 @@ func TestSearchAfterUpdate(t *testing.T) {
 		}
 	}
 }
+
+// Words found side by side, as the query wrote them, rank above the same words
+// apart: the two articles below hold the same words, only their order differs.
+func TestSearchAdjacencyRanking(t *testing.T) {
+	db := openTemp(t, Options{})
+	norm := persian.Normalize
+	apart := newArticle(norm, "apart", "1", "گزارش بازار", "", []string{"قیمت طلا افزایش یافت و صادرات نفت کاهش یافت."})
+	together := newArticle(norm, "together", "2", "گزارش بازار", "", []string{"قیمت نفت افزایش یافت و صادرات طلا کاهش یافت."})
+	putAll(t, db, []*article.Article{apart, together}, 10)
+	res, err := db.Search(context.Background(), search.Query{Text: "قیمت نفت"})
+	if err != nil || len(res.Hits) != 2 {
+		t.Fatalf("%d hits, %v", len(res.Hits), err)
+	}
+	if res.Hits[0].Article.ID != together.ID || !(res.Hits[0].Score > res.Hits[1].Score) {
+		t.Errorf("order %s (%.3f), %s (%.3f); want the adjacent phrase first", res.Hits[0].Article.ID, res.Hits[0].Score,
+			res.Hits[1].Article.ID, res.Hits[1].Score)
+	}
+}
