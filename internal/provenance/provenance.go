@@ -193,11 +193,17 @@ func clauseEnd(s string) (end, next int) {
 	return -1, -1
 }
 
+var (
+	unquote = strings.NewReplacer("«", " ", "»", " ", "\"", " ", "“", " ", "”", " ")
+	// chainJoints are the ways a chain continues, all read as «به نقل از».
+	chainJoints = strings.NewReplacer("، به نقل از ", " به نقل از ", ", به نقل از ", " به نقل از ",
+		" و به نقل از ", " به نقل از ", " و براساس گزارش ", " به نقل از ", " و بر اساس گزارش ", " به نقل از ")
+)
+
 // parseSegments splits «X به نقل از Y به نقل از Z» into links.
 func parseSegments(clause string) []article.Attribution {
-	clause = strings.NewReplacer("«", " ", "»", " ", "\"", " ", "“", " ", "”", " ").Replace(clause)
-	clause = strings.NewReplacer("، به نقل از ", " به نقل از ", ", به نقل از ", " به نقل از ",
-		" و به نقل از ", " به نقل از ", " و براساس گزارش ", " به نقل از ", " و بر اساس گزارش ", " به نقل از ").Replace(clause)
+	clause = unquote.Replace(clause)
+	clause = chainJoints.Replace(clause)
 	var links []article.Attribution
 	for _, seg := range strings.Split(clause, " به نقل از ") {
 		if l, ok := parseLink(seg); ok {
