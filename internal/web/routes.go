@@ -14,7 +14,8 @@ func (s *Server) routes() {
 	m := s.mux
 
 	// Pages (HTML, right-to-left Persian, no JavaScript).
-	m.HandleFunc("GET /{$}", s.homePage)
+	m.HandleFunc("GET /{$}", s.frontPage)
+	s.section("GET /latest", "تازه‌ترین", s.homePage)
 	m.HandleFunc("GET /articles/{id}", s.articlePage)
 	m.HandleFunc("GET /search", s.searchPage)
 	m.HandleFunc("GET /sources", s.sourcesPage)

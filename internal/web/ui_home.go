@@ -18,7 +18,18 @@ type homePage struct {
 	Pager    pager
 }
 
-// homePage lists the latest articles: GET /?page=N.
+// frontPage is the site's front: the stories, ranked by how many sources cover
+// them and how recent they are, once the store has any; else the latest articles.
+func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
+	if _, sums, err := s.allStories(r.Context()); err == nil && len(sums) > 0 {
+		s.storiesPage(w, r)
+		return
+	}
+	s.homePage(w, r)
+}
+
+// homePage lists the latest articles: GET /latest?page=N (and / before any
+// story exists).
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) {
 	pg, err := pageNumber(r, homePerPage)
 	if err != nil {
@@ -39,7 +50,7 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) {
 		s.failPage(w, r, http.StatusNotFound, "این صفحه از فهرست خبرها خالی است.")
 		return
 	}
-	p := homePage{Total: total, Articles: arts, Pager: newPager("/", pg, homePerPage, total)}
+	p := homePage{Total: total, Articles: arts, Pager: newPager("/latest", pg, homePerPage, total)}
 	if pg > 1 {
 		p.Title = "صفحهٔ " + faNumber(pg)
 	}

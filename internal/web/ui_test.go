@@ -125,7 +125,7 @@ func TestHomePage(t *testing.T) {
 		t.Fatalf("pager: %v", pager)
 	}
 	next := findAll(pager[0], func(n *html.Node) bool { return attr(n, "rel") == "next" })
-	if len(next) != 1 || attr(next[0], "href") != "/?page=2" {
+	if len(next) != 1 || attr(next[0], "href") != "/latest?page=2" {
 		t.Errorf("next link wrong")
 	}
 
@@ -136,7 +136,7 @@ func TestHomePage(t *testing.T) {
 	if res.StatusCode != http.StatusOK || len(items) != len(st.arts)-4*homePerPage {
 		t.Fatalf("page 5: status %d, %d items", res.StatusCode, len(items))
 	}
-	if len(findAll(root, func(n *html.Node) bool { return attr(n, "rel") == "prev" && attr(n, "href") == "/?page=4" })) != 1 {
+	if len(findAll(root, func(n *html.Node) bool { return attr(n, "rel") == "prev" && attr(n, "href") == "/latest?page=4" })) != 1 {
 		t.Errorf("page 5 has no link to page 4")
 	}
 
