@@ -1,9 +1,6 @@
 package search
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // A query plan is an AND of Groups. A Group matches when any of its Alts does;
 // an Alt matches when all of its Phrases occur; a Phrase is index terms that
@@ -126,28 +123,3 @@ func splits(t string) [][2]string {
 
 // join is the index form of two terms written as one word.
 func join(a, b string) string { return Stem(a + b) }
-
-// String renders a plan for logs and tests: groups separated by " & ",
-// alternatives by " | ", phrases in quotes.
-func String(groups []Group) string {
-	var b strings.Builder
-	for i, g := range groups {
-		if i > 0 {
-			b.WriteString(" & ")
-		}
-		b.WriteByte('(')
-		for j, a := range g {
-			if j > 0 {
-				b.WriteString(" | ")
-			}
-			for k, p := range a {
-				if k > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(`"` + strings.Join(p, " ") + `"`)
-			}
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
-}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,4 +58,49 @@ func TestSnippet(t *testing.T) {
 	if strings.Contains(whole, "…") || strings.ReplaceAll(strings.ReplaceAll(whole, "[", ""), "]", "") != seedParagraphs[0] {
 		t.Errorf("a short paragraph must come back whole: %q", whole)
 	}
+}
+
+// FuzzSnippet: whatever the text and terms, a snippet is a run of the
+// paragraph's own words (never folded or altered), with at most n words.
+func FuzzSnippet(f *testing.F) {
+	f.Add(seedParagraphs[1], "نشست", 8)
+	f.Add("رئيس‌جمهور  روسيه\tو \u00a0چين", "رییس", 3)
+	f.Add("\xff\xfe نشست‌ها ", "\xff", 1)
+	f.Fuzz(func(t *testing.T, para, term string, n int) {
+		n = n%50 + 1
+		if n <= 0 {
+			n += 50
+		}
+		frags := Snippet([]string{para}, Terms(term), n)
+		var b strings.Builder
+		for _, fr := range frags {
+			b.WriteString(fr.Text)
+		}
+		got := strings.Fields(b.String())
+		if len(got) > 0 && got[0] == "…" {
+			got = got[1:]
+		}
+		if len(got) > 0 && got[len(got)-1] == "…" {
+			got = got[:len(got)-1]
+		}
+		if len(got) > n {
+			t.Fatalf("%d words, max %d", len(got), n)
+		}
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			if len(frags) != 0 {
+				t.Fatalf("snippet %q of an empty paragraph", b.String())
+			}
+			return
+		}
+		if strings.Contains(para, "…") {
+			return // the paragraph's own ellipses make the cut marks ambiguous
+		}
+		for i := 0; i+len(got) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(got)], got) {
+				return
+			}
+		}
+		t.Fatalf("snippet words %q are not a run of the paragraph's words %q", got, words)
+	})
 }

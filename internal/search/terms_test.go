@@ -116,7 +116,7 @@ func TestPlan(t *testing.T) {
 		for _, c := range Candidates(tc.terms) {
 			cands[c] = true
 		}
-		got := String(Plan(tc.terms, func(t string) bool { asked[t] = true; return known(t) }))
+		got := planString(Plan(tc.terms, func(t string) bool { asked[t] = true; return known(t) }))
 		if got != tc.want {
 			t.Errorf("Plan(%q) = %s, want %s", tc.terms, got, tc.want)
 		}
@@ -154,4 +154,29 @@ func TestIndexFields(t *testing.T) {
 	if len(vocab) != 16 || !slices.Contains(vocab, "رییسجمهور") || slices.Contains(vocab, "brics") {
 		t.Errorf("vocabulary = %q", vocab)
 	}
+}
+
+// planString renders a plan for test tables: groups separated by " & ",
+// alternatives by " | ", phrases in quotes.
+func planString(groups []Group) string {
+	var b strings.Builder
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteString(" & ")
+		}
+		b.WriteByte('(')
+		for j, a := range g {
+			if j > 0 {
+				b.WriteString(" | ")
+			}
+			for k, p := range a {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(`"` + strings.Join(p, " ") + `"`)
+			}
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }

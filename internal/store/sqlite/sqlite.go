@@ -103,9 +103,6 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-// Path is the database file.
-func (db *DB) Path() string { return db.path }
-
 // Close closes the database; every later call returns an error wrapping store.ErrClosed.
 func (db *DB) Close() error {
 	if db.closed.Swap(true) {
