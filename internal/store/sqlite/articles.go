@@ -52,7 +52,7 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 		return res, db.wrap("put articles: prepare", err)
 	}
 	defer st.close()
-	now := db.now().UTC().UnixNano()
+	now := time.Now().UnixNano()
 	terms := map[string]bool{}
 	for i, a := range arts {
 		what := func() string {

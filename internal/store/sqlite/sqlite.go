@@ -47,8 +47,6 @@ type DB struct {
 	path      string
 	normalize func(string) string
 	closed    atomic.Bool
-	// now is the clock for ingestion times; tests replace it.
-	now func() time.Time
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -86,7 +84,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db := &DB{sql: sdb, path: path, normalize: opts.QueryNormalizer, now: time.Now}
+	db := &DB{sql: sdb, path: path, normalize: opts.QueryNormalizer}
 	if db.normalize == nil {
 		db.normalize = persian.Normalize
 	}
