@@ -26,7 +26,7 @@ const (
 	// start) to be productive; compound readings are discounted so that an
 	// inflectional reading of the same word wins.
 	minHead          = 8
-	compoundDiscount = 4
+	compoundDiscount = 8
 	identityBias     = 2
 	minContext       = 2
 	// minEvidence is how often the repaired form of a run-together word must
