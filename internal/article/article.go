@@ -32,13 +32,23 @@ type Article struct {
 	Raw            string        `json:"raw"`
 
 	// Fields filled by page and feed extraction (issue 5); empty for text dumps.
-	URL      string   `json:"url,omitempty"`
-	Kicker   string   `json:"kicker,omitempty"`
-	Tags     []string `json:"tags,omitempty"`
+	URL    string   `json:"url,omitempty"`
+	Kicker string   `json:"kicker,omitempty"`
+	Tags   []string `json:"tags,omitempty"`
+	// Section is the source's own category or desk label, as given.
+	Section string  `json:"section,omitempty"`
+	Author  string  `json:"author,omitempty"`
+	NewsID  string  `json:"news_id,omitempty"`
+	Images  []Image `json:"images,omitempty"`
+
+	// Filled by the analysis stages (issue 7). Category is the article's
+	// topic, one of a fixed set of slugs (politics, international, economy,
+	// society, culture, sport, science, ...): from Section when the source
+	// gave one, else from a classifier.
 	Category string   `json:"category,omitempty"`
-	Author   string   `json:"author,omitempty"`
-	NewsID   string   `json:"news_id,omitempty"`
-	Images   []Image  `json:"images,omitempty"`
+	Entities []Entity `json:"entities,omitempty"`
+	Quotes   []Quote  `json:"quotes,omitempty"`
+	Events   []Event  `json:"events,omitempty"`
 
 	// Path is the file the article was read from, when it came from a file.
 	Path string `json:"path,omitempty"`

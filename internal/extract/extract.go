@@ -118,7 +118,7 @@ func (p *page) extract() *article.Article {
 	a.Published = p.published(ld)
 	a.NewsID = p.newsID()
 	a.Tags = p.tags(ld)
-	a.Category = p.category(ld)
+	a.Section = p.category(ld)
 	a.Author = p.author(ld)
 	a.Images = p.images(ld)
 	p.dropBoxes()

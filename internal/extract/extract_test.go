@@ -51,7 +51,7 @@ func TestLayouts(t *testing.T) {
 			check("lead", a.Lead, g.Lead)
 			check("kicker", a.Kicker, g.Kicker)
 			check("news_id", a.NewsID, g.NewsID)
-			check("category", a.Category, g.Category)
+			check("category", a.Section, g.Category)
 			check("author", a.Author, g.Author)
 			if g.URL != "" && a.URL != g.URL {
 				t.Errorf("url = %q, want %q", a.URL, g.URL)

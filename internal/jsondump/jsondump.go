@@ -177,7 +177,7 @@ func item(raw json.RawMessage) (*article.Article, error) {
 		return nil, errors.New("missing title or text")
 	}
 	a.URL = first(m.URL, m.Link, m.CanonicalURL)
-	a.Category = first(m.Category, m.Cat, m.Section)
+	a.Section = first(m.Category, m.Cat, m.Section)
 	a.Tags = strs(m.Tags, m.Keywords)
 	a.Kicker = first(m.Kicker, m.Rotitr, m.Pretitle)
 	a.Author = first(m.Author, m.Byline)

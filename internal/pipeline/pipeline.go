@@ -63,7 +63,7 @@ func (p *Pipeline) Process(ctx context.Context, a *article.Article) error {
 		a.Attribution[i].Name = name(a.Attribution[i].Name)
 		a.Attribution[i].Desk = name(a.Attribution[i].Desk)
 	}
-	a.Category = name(a.Category)
+	a.Section = name(a.Section)
 	a.Kicker = oneLine(n.Normalize(a.Kicker))
 	for i, t := range a.Tags {
 		a.Tags[i] = name(t)

@@ -23,7 +23,11 @@ type extra struct {
 	Subheadings []string              `json:"subheadings"`
 	Kicker      string                `json:"kicker,omitempty"`
 	Tags        []string              `json:"tags"`
+	Section     string                `json:"section,omitempty"`
 	Category    string                `json:"category,omitempty"`
+	Entities    []article.Entity      `json:"entities,omitempty"`
+	Quotes      []article.Quote       `json:"quotes,omitempty"`
+	Events      []article.Event       `json:"events,omitempty"`
 	Author      string                `json:"author,omitempty"`
 	NewsID      string                `json:"news_id,omitempty"`
 	Images      []article.Image       `json:"images"`
@@ -182,7 +186,8 @@ func (w *writes) put(ctx context.Context, a *article.Article, now int64, terms m
 	}
 	ex, err := json.Marshal(extra{
 		Attribution: a.Attribution, Subheadings: a.Subheadings, Kicker: a.Kicker, Tags: a.Tags,
-		Category: a.Category, Author: a.Author, NewsID: a.NewsID, Images: a.Images,
+		Section: a.Section, Category: a.Category, Entities: a.Entities, Quotes: a.Quotes, Events: a.Events,
+		Author: a.Author, NewsID: a.NewsID, Images: a.Images,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("encode fields: %w", err)
@@ -323,7 +328,8 @@ func scanArticle(r scanner) (*article.Article, error) {
 		return nil, fmt.Errorf("article %q: decode fields: %w", a.ID, err)
 	}
 	a.Attribution, a.Subheadings, a.Kicker, a.Tags = e.Attribution, e.Subheadings, e.Kicker, e.Tags
-	a.Category, a.Author, a.NewsID, a.Images = e.Category, e.Author, e.NewsID, e.Images
+	a.Section, a.Category, a.Author, a.NewsID, a.Images = e.Section, e.Category, e.Author, e.NewsID, e.Images
+	a.Entities, a.Quotes, a.Events = e.Entities, e.Quotes, e.Events
 	if published.Valid {
 		a.Published = &article.Date{Time: time.Unix(0, published.Int64).UTC(), HasClock: hasClock}
 	}

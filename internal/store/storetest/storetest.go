@@ -82,7 +82,7 @@ func Full(id string, t time.Time) *article.Article {
 		URL:            "https://example.ir/news/" + id,
 		Kicker:         "دیپلماسی",
 		Tags:           []string{"چین", "روسیه"},
-		Category:       "بین الملل",
+		Section:        "بین الملل",
 		Author:         "گروه بین الملل",
 		NewsID:         id,
 		Images:         []article.Image{{URL: "https://example.ir/img/" + id + ".jpg", Caption: s(0)}},
