@@ -30,6 +30,9 @@ var (
 	ErrBinary   = errors.New("binary data, not text")
 	ErrTooLarge = fmt.Errorf("larger than %d MB, not a single article", MaxSize>>20)
 	ErrNoTitle  = errors.New("no title line")
+	// ErrNotPersian rejects text that is mostly in another script: a licence or
+	// README beside the dumps in a folder is not a news article.
+	ErrNotPersian = errors.New("not Persian text (under a third of its letters are Arabic-script)")
 )
 
 // Parse reads one article from a text dump. Invalid UTF-8 sequences are
@@ -44,6 +47,9 @@ func Parse(data []byte) (*article.Article, error) {
 	}
 	if looksBinary(data) {
 		return nil, ErrBinary
+	}
+	if !mostlyPersian(data) {
+		return nil, ErrNotPersian
 	}
 	text := string(data)
 	if !utf8.ValidString(text) {
@@ -118,6 +124,28 @@ func Provenance(a *article.Article) {
 	if a.Publisher == "" && a.Copyright != "" {
 		a.Publisher = provenance.Canonical(a.Copyright)
 	}
+}
+
+// mostlyPersian reports whether at least a third of the letters in the first
+// 64 KB are Arabic-script. A third, not a half: Persian news quotes Latin names,
+// URLs and acronyms, and a short article can have many of them.
+func mostlyPersian(data []byte) bool {
+	if len(data) > 64<<10 {
+		data = data[:64<<10]
+	}
+	fa, all := 0, 0
+	for i := 0; i < len(data); {
+		r, w := utf8.DecodeRune(data[i:])
+		i += w
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		all++
+		if unicode.Is(unicode.Arabic, r) {
+			fa++
+		}
+	}
+	return fa*3 >= all
 }
 
 func looksBinary(data []byte) bool {

@@ -159,6 +159,7 @@ func TestBadInput(t *testing.T) {
 		{"blank", []byte(" \n\t\n"), ErrEmpty},
 		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrBinary},
 		{"too large", make([]byte, MaxSize+1), ErrTooLarge},
+		{"licence", []byte("MIT License\n\nCopyright (c) 2025 Farzad Jannati\n\nPermission is hereby granted, free of charge"), ErrNotPersian},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,6 +167,10 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
+	}
+	// Persian with Latin names and a URL is still Persian.
+	if _, err := Parse([]byte("دیدار Sergey Lavrov و Wang Yi\nبه گزارش TASS از https://tass.com/politics، لاوروف و وانگ ایی در کوالالامپور دیدار کردند.")); err != nil {
+		t.Errorf("mixed-script article rejected: %v", err)
 	}
 	// A few invalid bytes inside Persian text: parsed, bytes kept in Raw.
 	in := []byte("عنوان خبر\nمتن \xff\xfe خبر.")
