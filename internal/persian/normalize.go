@@ -157,23 +157,41 @@ func isCanonical(s string) bool {
 // letters is left for the ZWNJ restorer to judge.
 func strayZWNJ(s string) string {
 	const z = "\u200c"
-	if !strings.Contains(s, z) {
+	// Correct text has ZWNJs only between word letters, so look at each one
+	// and its neighbours instead of rewriting the string rune by rune; copy
+	// only when one must go.
+	var b []byte
+	last := 0 // s[last:] is not yet copied into b
+	for i := 0; ; {
+		k := strings.Index(s[i:], z)
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len(z)
+		prev, _ := utf8.DecodeLastRuneInString(s[:at])
+		if b != nil && last == at {
+			// The rune before this ZWNJ was a ZWNJ that was dropped: what
+			// counts is the last rune kept.
+			prev, _ = utf8.DecodeLastRune(b)
+		}
+		next, _ := utf8.DecodeRuneInString(s[i:])
+		if at == 0 {
+			prev = ' '
+		}
+		if isWordRune(prev) && isWordRune(next) {
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(b, s[last:at]...)
+		last = i
+	}
+	if b == nil {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	prev := rune(' ')
-	for i, r := range s {
-		if r == ZWNJ {
-			next, _ := utf8.DecodeRuneInString(s[i+len(z):])
-			if !isWordRune(prev) || !isWordRune(next) {
-				continue
-			}
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
+	return string(append(b, s[last:]...))
 }
 
 // closers take no space before them; openers take none after them.

@@ -133,16 +133,31 @@ func mostlyPersian(data []byte) bool {
 	if len(data) > 64<<10 {
 		data = data[:64<<10]
 	}
+	// Byte-level: U+0600–U+06FF (Arabic, Persian letters) are the UTF-8 lead
+	// bytes 0xD8–0xDB; ASCII letters are single bytes; only other multi-byte
+	// runes need decoding.
 	fa, all := 0, 0
 	for i := 0; i < len(data); {
-		r, w := utf8.DecodeRune(data[i:])
-		i += w
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		all++
-		if unicode.Is(unicode.Arabic, r) {
+		c := data[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				all++
+			}
+			i++
+		case c >= 0xD8 && c <= 0xDB:
 			fa++
+			all++
+			i += 2
+		default:
+			r, w := utf8.DecodeRune(data[i:])
+			i += w
+			if unicode.IsLetter(r) {
+				all++
+				if unicode.Is(unicode.Arabic, r) {
+					fa++
+				}
+			}
 		}
 	}
 	return fa*3 >= all
