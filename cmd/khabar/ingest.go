@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"khabar/internal/article"
 	"khabar/internal/pipeline"
 	"khabar/internal/store"
 )
@@ -141,8 +143,13 @@ func fsInputs(fsys fs.FS, match func(string) bool) ([]input, error) {
 // batchSize articles are stored per transaction.
 const batchSize = 256
 
-// ingest parses every input and stores its articles in batches. A bad input is
-// recorded and skipped; a store error stops the run (what was committed stays).
+// ingest parses every input and stores its articles in batches. Files are
+// parsed ahead on every core while the store writes, in input order (copy
+// detection treats the earlier of two undated copies as the original, so the
+// order must not depend on scheduling), and small files share a batch, so a
+// folder of one-article text dumps does not cost one transaction a file. A bad
+// input is recorded and skipped; a store error stops the run (what was
+// committed stays).
 func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, inputs []input, progressOut io.Writer) (report, error) {
 	var rep report
 	var total int64
@@ -155,47 +162,94 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 	if err != nil {
 		return rep, err
 	}
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return rep, err
-		}
-		rep.Files++
-		data, err := in.read()
-		if err != nil {
-			rep.Failed = append(rep.Failed, failure{in.name, err})
-			bar.Add64(in.size)
-			continue
-		}
-		res, err := p.Parse(ctx, pipeline.Document{Path: in.name, Data: data})
-		for _, e := range res.Skipped {
-			rep.Failed = append(rep.Failed, failure{in.name, e})
-		}
-		if err != nil {
-			rep.Failed = append(rep.Failed, failure{in.name, err})
-			bar.Add64(in.size)
-			continue
-		}
-		arts := res.Articles
-		done := int64(0)
-		for start := 0; start < len(arts); start += batchSize {
-			batch := arts[start:min(start+batchSize, len(arts))]
+	parseCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var pending []*article.Article
+	// store writes batches of batchSize from pending; all also writes the rest.
+	store := func(all bool) error {
+		for len(pending) >= batchSize || all && len(pending) > 0 {
+			batch := pending[:min(batchSize, len(pending))]
 			pr, err := st.PutArticles(ctx, batch)
 			if err != nil {
-				return rep, fmt.Errorf("store %s: %w", in.name, err)
+				return fmt.Errorf("store the batch from %s to %s: %w", batch[0].Path, batch[len(batch)-1].Path, err)
 			}
 			rep.New += pr.New
 			rep.Unchanged += pr.Unchanged
 			rep.NewIDs = append(rep.NewIDs, pr.NewIDs...)
 			if err := stories.add(ctx, batch, pr.NewIDs); err != nil {
-				return rep, fmt.Errorf("stories %s: %w", in.name, err)
+				return fmt.Errorf("stories for the batch from %s to %s: %w", batch[0].Path, batch[len(batch)-1].Path, err)
 			}
-			step := in.size * int64(start+len(batch)) / int64(len(arts))
-			bar.Add64(step - done)
-			done = step
+			pending = pending[len(batch):]
 		}
-		bar.Add64(in.size - done)
+		return nil
 	}
-	return rep, nil
+	for r := range parseAhead(parseCtx, p, inputs, runtime.GOMAXPROCS(0)) {
+		rep.Files++
+		for _, e := range r.res.Skipped {
+			rep.Failed = append(rep.Failed, failure{r.in.name, e})
+		}
+		if r.err != nil {
+			rep.Failed = append(rep.Failed, failure{r.in.name, r.err})
+		} else {
+			pending = append(pending, r.res.Articles...)
+		}
+		if err := store(false); err != nil {
+			return rep, err
+		}
+		bar.Add64(r.in.size)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	return rep, store(true)
+}
+
+// parsed is one input after reading and parsing.
+type parsed struct {
+	in  input
+	res pipeline.Parsed
+	err error
+}
+
+// parseAhead reads and parses inputs on up to workers goroutines and delivers
+// the results in input order. It stops when ctx is cancelled.
+func parseAhead(ctx context.Context, p *pipeline.Pipeline, inputs []input, workers int) <-chan parsed {
+	out := make(chan parsed)
+	// Each slot is one input's result-to-be, queued in input order; the
+	// queue's capacity bounds how many inputs are parsed (and held) at once.
+	slots := make(chan chan parsed, workers)
+	go func() {
+		defer close(slots)
+		for _, in := range inputs {
+			c := make(chan parsed, 1)
+			select {
+			case slots <- c:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				r := parsed{in: in}
+				data, err := in.read()
+				if err == nil {
+					r.res, err = p.Parse(ctx, pipeline.Document{Path: in.name, Data: data})
+				}
+				r.err = err
+				c <- r
+			}()
+		}
+	}()
+	go func() {
+		defer close(out)
+		for c := range slots {
+			select {
+			case out <- <-c:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // newBar shows ingest progress on a terminal, and nothing in logs and pipes.
