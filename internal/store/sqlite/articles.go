@@ -127,6 +127,7 @@ const (
 // writes holds the statements of one PutArticles transaction.
 type writes struct {
 	lookup, insert, update, ftsDelete, ftsInsert, term *sql.Stmt
+	analysis                                           *analysisWrites
 }
 
 func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
@@ -153,6 +154,12 @@ func prepareWrites(ctx context.Context, tx *sql.Tx) (*writes, error) {
 		}
 		*p.st = st
 	}
+	an, err := prepareAnalysisWrites(ctx, tx)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	w.analysis = an
 	return w, nil
 }
 
@@ -161,6 +168,9 @@ func (w *writes) close() {
 		if st != nil {
 			st.Close()
 		}
+	}
+	if w.analysis != nil {
+		w.analysis.close()
 	}
 }
 
@@ -226,6 +236,9 @@ func (w *writes) put(ctx context.Context, a *article.Article, now int64, terms m
 	f := search.IndexFields(a, func(t string) { terms[t] = true })
 	if _, err := w.ftsInsert.ExecContext(ctx, seq, f.Title, f.Text, f.Alt); err != nil {
 		return 0, fmt.Errorf("index: %w", err)
+	}
+	if err := w.analysis.put(ctx, a, sortTime, !found); err != nil {
+		return 0, err
 	}
 	if found {
 		return putUpdated, nil

@@ -98,6 +98,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		sdb.Close()
 		return nil, db.wrap("open database", err)
 	}
+	if err := db.backfillAnalysis(ctx); err != nil {
+		sdb.Close()
+		return nil, db.wrap("open database", err)
+	}
 	return db, nil
 }
 

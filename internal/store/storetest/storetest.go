@@ -42,6 +42,10 @@ func Run(t *testing.T, open Opener) {
 		{"Reopen", testReopen},
 		{"Concurrent", testConcurrent},
 		{"Cancelled", testCancelled},
+		{"Entities", testEntities},
+		{"Quotes", testQuotes},
+		{"Events", testEvents},
+		{"AnalysisUpdate", testAnalysisUpdate},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

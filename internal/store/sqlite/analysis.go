@@ -1,0 +1,270 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"khabar/internal/article"
+	"khabar/internal/persian"
+)
+
+// The analysis tables (migration 0004) hold, per article, its entity
+// mentions, quotes, events, category and source names. They are derived from
+// the article alone, so writing them is: delete the article's rows, insert
+// the new ones, in the transaction that writes the article.
+
+// namedTypes are the PEYMA tags of things that deserve an entity page even
+// when the linker did not know them; dates, times, money and percentages are
+// kept only when linked.
+var namedTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
+
+// EntityID is the id an entity mention is stored under: the linked record's
+// id, else, for a person, organization, place, facility, event or product,
+// one made from its type and folded text («per:سرگیی_لاوروف»), so the same
+// unlinked name in two articles is one entity. Other unlinked mentions get "".
+func EntityID(e article.Entity) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	t := strings.ToUpper(e.Type)
+	if !namedTypes[t] {
+		return ""
+	}
+	f := persian.FoldTokens(e.Text)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(t) + ":" + strings.Join(f, "_")
+}
+
+// analysisWrites holds the statements that write the analysis tables.
+type analysisWrites struct {
+	del                                            []*sql.Stmt
+	entity, name, mention, quote, event, fact, src *sql.Stmt
+}
+
+// analysisTables are the tables an article's analysis rows live in.
+var analysisTables = []string{"mentions", "quotes", "events", "article_facts", "article_sources"}
+
+func prepareAnalysisWrites(ctx context.Context, tx *sql.Tx) (*analysisWrites, error) {
+	w := &analysisWrites{}
+	for _, t := range analysisTables {
+		st, err := tx.PrepareContext(ctx, `DELETE FROM `+t+` WHERE article_id = ?`)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		w.del = append(w.del, st)
+	}
+	for _, p := range []struct {
+		st  **sql.Stmt
+		sql string
+	}{
+		// A linked record's names come from the newest write (the gazetteer
+		// may have improved); an unlinked one keeps the spelling it was first
+		// stored with (?6 says linked). An empty field never blanks a known one.
+		{&w.entity, `INSERT INTO entities (id, type, name, latin, country) VALUES (?1, ?2, ?3, ?4, ?5)
+			ON CONFLICT (id) DO UPDATE SET
+				type = CASE WHEN ?6 AND excluded.type != '' THEN excluded.type ELSE type END,
+				name = CASE WHEN ?6 AND excluded.name != '' THEN excluded.name ELSE name END,
+				latin = CASE WHEN excluded.latin != '' THEN excluded.latin ELSE latin END,
+				country = CASE WHEN excluded.country != '' THEN excluded.country ELSE country END`},
+		{&w.name, `INSERT OR IGNORE INTO entity_names (folded, entity_id) VALUES (?, ?)`},
+		{&w.mention, `INSERT INTO mentions (entity_id, article_id, sort_time, count) VALUES (?, ?, ?, ?)`},
+		{&w.quote, `INSERT INTO quotes (article_id, n, speaker_code, speaker_id, speaker_name, speaker_latin,
+			text, direct, verb, para, span_start, span_end, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.event, `INSERT INTO events (article_id, n, source_code, source_id, source_name, source_latin,
+			target_code, target_id, target_name, target_latin, action, cameo, plover, evidence,
+			para, span_start, span_end, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.fact, `INSERT INTO article_facts (article_id, category, sort_time) VALUES (?, ?, ?)`},
+		{&w.src, `INSERT OR IGNORE INTO article_sources (article_id, name) VALUES (?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			w.close()
+			return nil, err
+		}
+		*p.st = st
+	}
+	return w, nil
+}
+
+func (w *analysisWrites) close() {
+	for _, st := range append(w.del, w.entity, w.name, w.mention, w.quote, w.event, w.fact, w.src) {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// put replaces an article's rows in the analysis tables. fresh says the
+// article was just inserted, so it has no rows to delete.
+func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime int64, fresh bool) error {
+	if !fresh {
+		for _, st := range w.del {
+			if _, err := st.ExecContext(ctx, a.ID); err != nil {
+				return fmt.Errorf("clear analysis: %w", err)
+			}
+		}
+	}
+	if _, err := w.fact.ExecContext(ctx, a.ID, a.Category, sortTime); err != nil {
+		return fmt.Errorf("category: %w", err)
+	}
+	for _, n := range sourceNames(a) {
+		if _, err := w.src.ExecContext(ctx, a.ID, n); err != nil {
+			return fmt.Errorf("source names: %w", err)
+		}
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, e := range a.Entities {
+		id := EntityID(e)
+		if id == "" {
+			continue
+		}
+		if counts[id] == 0 {
+			order = append(order, id)
+		}
+		counts[id]++
+		name := e.Name
+		if name == "" {
+			name = e.Text
+		}
+		if _, err := w.entity.ExecContext(ctx, id, strings.ToUpper(e.Type), name, e.Latin, e.Country, e.ID != ""); err != nil {
+			return fmt.Errorf("entity %q: %w", id, err)
+		}
+		for _, n := range []string{e.Text, e.Name, e.Latin} {
+			if f := persian.Fold(n); f != "" {
+				if _, err := w.name.ExecContext(ctx, f, id); err != nil {
+					return fmt.Errorf("entity %q names: %w", id, err)
+				}
+			}
+		}
+	}
+	for _, id := range order {
+		if _, err := w.mention.ExecContext(ctx, id, a.ID, sortTime, counts[id]); err != nil {
+			return fmt.Errorf("mention of %q: %w", id, err)
+		}
+	}
+	for i, q := range a.Quotes {
+		s := q.Speaker
+		if _, err := w.quote.ExecContext(ctx, a.ID, i, s.Code, s.ID, s.Name, s.Latin, q.Text, q.Direct, q.Verb,
+			q.Para, q.Start, q.End, sortTime); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	for i, e := range a.Events {
+		if _, err := w.event.ExecContext(ctx, a.ID, i, e.Source.Code, e.Source.ID, e.Source.Name, e.Source.Latin,
+			e.Target.Code, e.Target.ID, e.Target.Name, e.Target.Latin, e.Action, e.CAMEO, e.PLOVER, e.Evidence,
+			e.Para, e.Start, e.End, sortTime); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// sourceNames are the folded names of the outlets an article came through.
+func sourceNames(a *article.Article) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if f := persian.Fold(s); f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	add(a.Publisher)
+	add(a.OriginalSource)
+	for _, at := range a.Attribution {
+		add(at.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// backfillBatch is how many articles one backfill transaction carries over.
+const backfillBatch = 500
+
+// backfillAnalysis fills the analysis tables for articles stored before
+// migration 0004 (or by a khabar that did not write them), from the
+// article's stored columns. Each batch is its own transaction and picks its
+// articles inside it, so an interrupted backfill resumes on the next open and
+// two processes opening the store at once do not write the same rows. When
+// every article has its row, this is one indexed query.
+func (db *DB) backfillAnalysis(ctx context.Context) error {
+	for {
+		n, err := db.backfillOnce(ctx)
+		if err != nil {
+			return fmt.Errorf("backfill analysis tables: %w", err)
+		}
+		if n < backfillBatch {
+			return nil
+		}
+	}
+}
+
+func (db *DB) backfillOnce(ctx context.Context) (int, error) {
+	var missing int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles a
+		WHERE NOT EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = a.id) LIMIT 1)`).Scan(&missing); err != nil {
+		return 0, err
+	}
+	if missing == 0 {
+		return 0, nil
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.publisher, a.original_source, a.sort_time, a.extra FROM articles a
+		WHERE NOT EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = a.id) ORDER BY a.seq LIMIT ?`, backfillBatch)
+	if err != nil {
+		return 0, err
+	}
+	type item struct {
+		a        *article.Article
+		sortTime int64
+	}
+	var items []item
+	for rows.Next() {
+		var (
+			a        article.Article
+			sortTime int64
+			ex       string
+		)
+		if err := rows.Scan(&a.ID, &a.Publisher, &a.OriginalSource, &sortTime, &ex); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		var e extra
+		if err := json.Unmarshal([]byte(ex), &e); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("article %q: decode fields: %w", a.ID, err)
+		}
+		a.Attribution, a.Category, a.Entities, a.Quotes, a.Events = e.Attribution, e.Category, e.Entities, e.Quotes, e.Events
+		items = append(items, item{&a, sortTime})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	w, err := prepareAnalysisWrites(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	defer w.close()
+	for _, it := range items {
+		if err := w.put(ctx, it.a, it.sortTime, false); err != nil {
+			return 0, fmt.Errorf("article %q: %w", it.a.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	return len(items), nil
+}

@@ -1,0 +1,146 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"khabar/internal/article"
+	"khabar/internal/store"
+	"khabar/internal/store/storetest"
+)
+
+// TestMigrateOldStore: a database written before migration 0004 (analysis
+// kept only in the extra JSON, as the store did then) gets its analysis
+// tables on the next open, filled from what it stored.
+func TestMigrateOldStore(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutArticles(ctx, storetest.AnalysedArticles()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Turn it into a version-3 database: drop what 0004 made.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		"DROP TABLE article_sources", "DROP TABLE article_facts", "DROP TABLE events", "DROP TABLE quotes",
+		"DROP TABLE mentions", "DROP TABLE entity_names", "DROP TABLE entities",
+		"DELETE FROM schema_migrations WHERE version = 4",
+	} {
+		if _, err := raw.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	raw.Close()
+
+	db, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("open the old store: %v", err)
+	}
+	defer db.Close()
+	e, err := db.Entity(ctx, "sergey-lavrov")
+	if err != nil || e.Articles != 2 || e.Latin != "Sergey Lavrov" {
+		t.Errorf("after migration, lavrov = %+v, %v", e, err)
+	}
+	evs, err := db.Events(ctx, store.EventQuery{Code: "CONSULT"})
+	if err != nil || len(evs) != 1 {
+		t.Errorf("after migration, CONSULT events = %+v, %v", evs, err)
+	}
+	cats, err := db.Categories(ctx)
+	if err != nil || len(cats) != 2 {
+		t.Errorf("after migration, categories = %+v, %v", cats, err)
+	}
+	// A second open has nothing left to carry over and changes nothing.
+	db2, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db2.Close()
+	if e2, err := db.Entity(ctx, "sergey-lavrov"); err != nil || !reflect.DeepEqual(e2, e) {
+		t.Errorf("after reopen, lavrov = %+v, %v; want %+v", e2, err, e)
+	}
+}
+
+// TestBackfillBatches: more articles than one backfill transaction carries.
+func TestBackfillBatches(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t, Options{})
+	var arts []*article.Article
+	for i := range backfillBatch + 7 {
+		a := storetest.Minimal(fmt.Sprintf("b%03d", i), i)
+		a.Category = "sport"
+		arts = append(arts, a)
+	}
+	if _, err := db.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.ExecContext(ctx, "DELETE FROM article_facts"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.backfillAnalysis(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cats, err := db.Categories(ctx)
+	if err != nil || len(cats) != 1 || cats[0].Articles != len(arts) {
+		t.Errorf("after backfill, categories = %+v, %v; want %d sport", cats, err, len(arts))
+	}
+}
+
+// TestEntityNames: the entity: filter resolves ids, canonical and Latin names
+// and every spelling a mention used.
+func TestEntityNames(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t, Options{})
+	if _, err := db.PutArticles(ctx, storetest.AnalysedArticles()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"sergey-lavrov", []string{"sergey-lavrov"}},
+		{"لاوروف", []string{"sergey-lavrov"}},
+		{"سرگئي لاوروف", []string{"sergey-lavrov"}}, // Arabic yeh
+		{"sergey LAVROV", []string{"sergey-lavrov"}},
+		{"وزیر امور خارجه چین", []string{"wang-yi"}},
+		{"علی رضایی", []string{"per:علی_رضایی"}},
+		{"چین", []string{"china"}},
+		{"nobody", nil},
+		{"«»", nil},
+	} {
+		got, err := db.resolveEntity(ctx, tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("resolveEntity(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEntityID(t *testing.T) {
+	for _, tc := range []struct {
+		e    article.Entity
+		want string
+	}{
+		{article.Entity{Text: "لاوروف", Type: "PER", ID: "sergey-lavrov"}, "sergey-lavrov"},
+		{article.Entity{Text: "علي رضايي", Type: "PER"}, "per:علی_رضایی"},
+		{article.Entity{Text: "شرکت‌ ملی نفت", Type: "org"}, "org:شرکت_ملی_نفت"},
+		{article.Entity{Text: "۱۴ تیر", Type: "DAT"}, ""},
+		{article.Entity{Text: "«»", Type: "PER"}, ""},
+	} {
+		if got := EntityID(tc.e); got != tc.want {
+			t.Errorf("EntityID(%+v) = %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
