@@ -17,13 +17,21 @@ var ErrEmptyQuery = errors.New("empty search query")
 // Index finds articles by their text.
 type Index interface {
 	// Search returns hits for a user query, best first (or newest first with
-	// Query.Recent). A query with no word in it is an error wrapping ErrEmptyQuery.
+	// Query.Recent). A query with neither a word nor a filter is an error
+	// wrapping ErrEmptyQuery; one with a filter it cannot read wraps ErrBadFilter.
 	Search(ctx context.Context, q Query) (Results, error)
 }
 
 // Query is a user's search.
 type Query struct {
+	// Text is what the user typed: words, and filters in the syntax
+	// ParseQuery reads (entity:, source:, category:, since:, until:), which
+	// every Index applies. Text with filters but no word lists the matching
+	// articles newest first.
 	Text string
+	// Filter narrows the search further (a search form's fields); it is
+	// combined with the filters in Text by Filter.With.
+	Filter Filter
 	// Limit ≤ 0 means DefaultLimit.
 	Limit  int
 	Offset int

@@ -6,57 +6,92 @@ import (
 	"strings"
 
 	"khabar/internal/article"
+	"khabar/internal/persian"
 	"khabar/internal/search"
 )
 
 // Search finds articles whose folded text holds every word of the query (in any
 // of the forms search.Plan allows), best first by bm25 with the title weighted
-// above the body, or newest first with q.Recent.
+// above the body, or newest first with q.Recent. Filters in the query text
+// (search.ParseQuery) and in q.Filter narrow the matches; a query of filters
+// alone lists the matching articles newest first.
 func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error) {
 	var res search.Results
 	if err := db.check("search"); err != nil {
 		return res, err
 	}
-	terms := search.QueryTerms(q.Text, db.normalize)
-	if len(terms) == 0 {
+	text, f, err := search.ParseQuery(q.Text)
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	f = f.With(q.Filter)
+	terms := search.QueryTerms(text, db.normalize)
+	if len(terms) == 0 && f.IsZero() {
 		return res, fmt.Errorf("search %q: %w", q.Text, search.ErrEmptyQuery)
 	}
-	known, err := db.knownTerms(ctx, search.Candidates(terms))
+	op := fmt.Sprintf("search %q", q.Text)
+	conds, args, none, err := db.filterSQL(ctx, f)
 	if err != nil {
-		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+		return res, db.wrap(op, err)
 	}
-	plan := search.Plan(terms, func(t string) bool { return known[t] })
-	match := matchExpr(plan)
+	if none {
+		return res, nil // an entity nobody knows: nothing can match
+	}
+	filtered := ""
+	if len(conds) > 0 {
+		filtered = " AND " + strings.Join(conds, " AND ")
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = search.DefaultLimit
 	}
-	// One pass over the matches gives the page and, through the window
-	// function, the total; only the page's article rows are read.
-	query := `WITH page AS (
-			SELECT rowid AS seq, rank, count(*) OVER () AS total FROM articles_fts
-			WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?)
-		SELECT ` + hitColumns + `, page.rank, page.total
-		FROM page JOIN articles a ON a.seq = page.seq ORDER BY page.rank`
-	if q.Recent {
+	var (
+		query, count string
+		highlight    []string
+	)
+	if len(terms) == 0 {
 		query = `WITH page AS (
-				SELECT articles_fts.rowid AS seq, articles_fts.rank, count(*) OVER () AS total
-				FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-				WHERE articles_fts MATCH ? ORDER BY a.sort_time DESC, a.id LIMIT ? OFFSET ?)
+				SELECT a.seq, 0.0 AS rank, count(*) OVER () AS total FROM articles a
+				WHERE 1` + filtered + ` ORDER BY a.sort_time DESC, a.id LIMIT ? OFFSET ?)
 			SELECT ` + hitColumns + `, page.rank, page.total
 			FROM page JOIN articles a ON a.seq = page.seq ORDER BY a.sort_time DESC, a.id`
+		count = `SELECT count(*) FROM articles a WHERE 1` + filtered
+	} else {
+		known, err := db.knownTerms(ctx, search.Candidates(terms))
+		if err != nil {
+			return res, db.wrap(op, err)
+		}
+		plan := search.Plan(terms, func(t string) bool { return known[t] })
+		highlight = search.HighlightTerms(plan)
+		args = append([]any{matchExpr(plan)}, args...)
+		// One pass over the matches gives the page and, through the window
+		// function, the total; only the page's article rows are read. The
+		// articles table is joined in only when a filter or the order needs it.
+		from := `articles_fts`
+		if filtered != "" || q.Recent {
+			from = `articles_fts JOIN articles a ON a.seq = articles_fts.rowid`
+		}
+		order, outer := `articles_fts.rank`, `page.rank`
+		if q.Recent {
+			order, outer = `a.sort_time DESC, a.id`, `a.sort_time DESC, a.id`
+		}
+		query = `WITH page AS (
+				SELECT articles_fts.rowid AS seq, articles_fts.rank AS rank, count(*) OVER () AS total
+				FROM ` + from + ` WHERE articles_fts MATCH ?` + filtered + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?)
+			SELECT ` + hitColumns + `, page.rank, page.total
+			FROM page JOIN articles a ON a.seq = page.seq ORDER BY ` + outer
+		count = `SELECT count(*) FROM ` + from + ` WHERE articles_fts MATCH ?` + filtered
 	}
-	rows, err := db.sql.QueryContext(ctx, query, match, limit, max(q.Offset, 0))
+	rows, err := db.sql.QueryContext(ctx, query, append(args, limit, max(q.Offset, 0))...)
 	if err != nil {
-		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+		return res, db.wrap(op, err)
 	}
 	defer rows.Close()
-	highlight := search.HighlightTerms(plan)
 	for rows.Next() {
 		var rank float64
 		a, err := scanArticle(extraScanner{rows, []any{&rank, &res.Total}})
 		if err != nil {
-			return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+			return res, db.wrap(op, err)
 		}
 		res.Hits = append(res.Hits, search.Hit{
 			Article: a,
@@ -66,17 +101,59 @@ func (db *DB) Search(ctx context.Context, q search.Query) (search.Results, error
 		})
 	}
 	if err := rows.Err(); err != nil {
-		return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+		return res, db.wrap(op, err)
 	}
 	if len(res.Hits) == 0 && q.Offset > 0 {
 		// A page past the end has no row to carry the total.
-		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, match).
-			Scan(&res.Total); err != nil {
-			return res, db.wrap(fmt.Sprintf("search %q", q.Text), err)
+		if err := db.sql.QueryRowContext(ctx, count, args...).Scan(&res.Total); err != nil {
+			return res, db.wrap(op, err)
 		}
 	}
 	return res, nil
 }
+
+// filterSQL turns a filter into conditions on the articles table (alias a)
+// and their arguments. none is true when the filter names an entity that no
+// article mentions, so nothing can match.
+func (db *DB) filterSQL(ctx context.Context, f search.Filter) (conds []string, args []any, none bool, err error) {
+	for _, e := range f.Entities {
+		ids, err := db.resolveEntity(ctx, e)
+		if err != nil {
+			return nil, nil, false, fmt.Errorf("entity %q: %w", e, err)
+		}
+		if len(ids) == 0 {
+			return nil, nil, true, nil
+		}
+		conds = append(conds, `a.id IN (SELECT article_id FROM mentions WHERE entity_id IN (?`+
+			strings.Repeat(", ?", len(ids)-1)+`))`)
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	if f.Source != "" {
+		// Whole folded words of a name: «تسنیم» finds «خبرگزاری تسنیم», not «تسنیمک».
+		folded := persian.Fold(f.Source)
+		like := "% " + likeEscaper.Replace(folded) + " %"
+		conds = append(conds, `(a.id IN (SELECT article_id FROM article_sources WHERE ' ' || name || ' ' LIKE ? ESCAPE '\')
+			OR a.id IN (SELECT article_id FROM feed_items WHERE source_id = ?))`)
+		args = append(args, like, f.Source)
+	}
+	if f.Category != "" {
+		conds = append(conds, `a.id IN (SELECT article_id FROM article_facts WHERE category = ?)`)
+		args = append(args, f.Category)
+	}
+	if !f.Since.IsZero() {
+		conds = append(conds, `a.sort_time >= ?`)
+		args = append(args, f.Since.UnixNano())
+	}
+	if !f.Until.IsZero() {
+		conds = append(conds, `a.sort_time < ?`)
+		args = append(args, f.Until.UnixNano())
+	}
+	return conds, args, false, nil
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // knownTerms looks the candidate terms up in the index vocabulary in one query.
 func (db *DB) knownTerms(ctx context.Context, cands []string) (map[string]bool, error) {
