@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"khabar/internal/article"
+	"khabar/internal/persian"
 )
 
 // EntityStore answers questions across articles about what the analysis
@@ -32,6 +34,8 @@ type EntityStore interface {
 	Quotes(ctx context.Context, speakerID string, limit int) ([]QuoteRecord, error)
 	// Events lists coded events, newest first, then in article order.
 	Events(ctx context.Context, q EventQuery) ([]EventRecord, error)
+	// CountEvents counts the events Events would list without a limit.
+	CountEvents(ctx context.Context, q EventQuery) (int, error)
 	// Categories counts the articles of each topic, most first.
 	Categories(ctx context.Context) ([]CategoryCount, error)
 }
@@ -82,6 +86,8 @@ type EventQuery struct {
 	// Actor matches an event whose source or target is this entity id, or
 	// whose actor code starts with it («CHN» matches «CHNGOV»), ignoring case.
 	Actor string
+	// Entity matches an event whose source or target is this entity id.
+	Entity string
 	// Code matches a CAMEO code prefix when it is digits («04» matches «040»,
 	// «042»), else a PLOVER event type («CONSULT»), ignoring case.
 	Code string
@@ -95,4 +101,28 @@ type EventQuery struct {
 type CategoryCount struct {
 	Category string `json:"category"`
 	Articles int    `json:"articles"`
+}
+
+// namedTypes are the PEYMA tags of things that deserve an entity page even
+// when the linker did not know them; dates, times, money and percentages are
+// kept only when linked.
+var namedTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
+
+// EntityID is the id an entity mention is stored under: the linked record's
+// id, else, for a person, organization, place, facility, event or product,
+// one made from its type and folded text («per:سرگیی_لاوروف»), so the same
+// unlinked name in two articles is one entity. Other unlinked mentions get "".
+func EntityID(e article.Entity) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	t := strings.ToUpper(e.Type)
+	if !namedTypes[t] {
+		return ""
+	}
+	f := persian.FoldTokens(e.Text)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(t) + ":" + strings.Join(f, "_")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -18,14 +19,19 @@ type searchResponse struct {
 	Links  links        `json:"links"`
 }
 
-// apiSearch runs a full-text search: GET /api/v1/search?q=&limit=&offset=&sort=relevance|recent.
+// apiSearch runs a full-text search:
+// GET /api/v1/search?q=&limit=&offset=&sort=relevance|recent&entity=&source=&category=&since=&until=.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	q, err := queryParam(r)
 	if s.badParam(w, r, err) {
 		return
 	}
-	if q == "" {
-		s.fail(w, r, http.StatusBadRequest, "query parameter q is required", nil)
+	filter, form, err := searchFilter(r)
+	if s.badParam(w, r, err) {
+		return
+	}
+	if q == "" && filter.IsZero() {
+		s.fail(w, r, http.StatusBadRequest, "query parameter q (or a filter) is required", nil)
 		return
 	}
 	limit, offset, err := limitOffset(r)
@@ -40,7 +46,11 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, "search is not available on this server", nil)
 		return
 	}
-	res, err := s.deps.Index.Search(r.Context(), search.Query{Text: q, Limit: limit, Offset: offset, Recent: recent})
+	res, err := s.deps.Index.Search(r.Context(), search.Query{Text: q, Filter: filter, Limit: limit, Offset: offset, Recent: recent})
+	if errors.Is(err, search.ErrBadFilter) {
+		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "internal error", fmt.Errorf("search %q: %w", q, err))
 		return
@@ -52,6 +62,6 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, r, http.StatusOK, searchResponse{
 		Query: q, Sort: sortName(recent), Total: res.Total, Limit: limit, Offset: offset, Hits: hits,
 		Links: pageLinks("/api/v1/search", limit, offset, len(hits), res.Total,
-			"q", q, "sort", sortName(recent)),
+			form.params("q", q, "sort", sortName(recent))...),
 	})
 }

@@ -23,6 +23,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /stories/{id}", s.storyPage)
 	m.HandleFunc("GET /stories/{id}/copies/{article}", s.copyDiffPage)
 	s.section("GET /syndication", "بازنشر", s.syndicationPage)
+	s.section("GET /entities", "اشخاص و نهادها", s.entitiesPage)
+	m.HandleFunc("GET /entities/{id}", s.entityPage)
+	s.section("GET /events", "رویدادها", s.eventsPage)
 
 	// JSON API, documented in docs/API.md.
 	m.HandleFunc("GET /api/v1/articles", s.apiArticles)
@@ -32,6 +35,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/v1/stories", s.apiStories)
 	m.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
 	m.HandleFunc("GET /api/v1/sources/{id}/syndication", s.apiSourceSyndication)
+	m.HandleFunc("GET /api/v1/entities", s.apiEntities)
+	m.HandleFunc("GET /api/v1/entities/{id}", s.apiEntity)
+	m.HandleFunc("GET /api/v1/events", s.apiEvents)
 
 	// Embedded assets: CSS and the Vazirmatn font.
 	m.HandleFunc("GET /static/{path...}", s.serveStatic)

@@ -13,6 +13,8 @@ type articlePage struct {
 	page
 	Article *article.Article
 	Blocks  []bodyBlock
+	// Entities are the article's entity mentions, one entry per entity.
+	Entities []entityGroup
 }
 
 // bodyBlock is one body line as shown: a paragraph, or a subheading (<h2>).
@@ -54,8 +56,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "article", articlePage{
-		page:    page{Title: a.Title},
-		Article: a,
-		Blocks:  bodyBlocks(a),
+		page:     page{Title: a.Title},
+		Article:  a,
+		Blocks:   bodyBlocks(a),
+		Entities: articleEntities(a.Entities),
 	})
 }

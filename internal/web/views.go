@@ -41,6 +41,13 @@ func parseViews(static *staticFiles, nav func() []navItem) (*views, error) {
 		"jalaliTime": func(t time.Time) string { return persian.FormatJalali(t, true) },
 		"isoTime":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"articleURL": articleURL,
+		// Analysis (entities, quotes, events, topics).
+		"entityURL":    entityURL,
+		"typeName":     entityTypeName,
+		"typePlural":   entityTypePlural,
+		"categoryName": categoryName,
+		"ploverName":   ploverName,
+		"searchURL":    func(kv ...string) string { return withParams("/search", kv...) },
 	}
 	shared, err := fs.Glob(templateFS, "templates/_*.html")
 	if err != nil || len(shared) == 0 {

@@ -10,36 +10,13 @@ import (
 
 	"khabar/internal/article"
 	"khabar/internal/persian"
+	"khabar/internal/store"
 )
 
 // The analysis tables (migration 0004) hold, per article, its entity
 // mentions, quotes, events, category and source names. They are derived from
 // the article alone, so writing them is: delete the article's rows, insert
 // the new ones, in the transaction that writes the article.
-
-// namedTypes are the PEYMA tags of things that deserve an entity page even
-// when the linker did not know them; dates, times, money and percentages are
-// kept only when linked.
-var namedTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
-
-// EntityID is the id an entity mention is stored under: the linked record's
-// id, else, for a person, organization, place, facility, event or product,
-// one made from its type and folded text («per:سرگیی_لاوروف»), so the same
-// unlinked name in two articles is one entity. Other unlinked mentions get "".
-func EntityID(e article.Entity) string {
-	if e.ID != "" {
-		return e.ID
-	}
-	t := strings.ToUpper(e.Type)
-	if !namedTypes[t] {
-		return ""
-	}
-	f := persian.FoldTokens(e.Text)
-	if len(f) == 0 {
-		return ""
-	}
-	return strings.ToLower(t) + ":" + strings.Join(f, "_")
-}
 
 // analysisWrites holds the statements that write the analysis tables.
 type analysisWrites struct {
@@ -122,7 +99,7 @@ func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime i
 	counts := map[string]int{}
 	var order []string
 	for _, e := range a.Entities {
-		id := EntityID(e)
+		id := store.EntityID(e)
 		if id == "" {
 			continue
 		}

@@ -139,7 +139,7 @@ func TestEntityID(t *testing.T) {
 		{article.Entity{Text: "۱۴ تیر", Type: "DAT"}, ""},
 		{article.Entity{Text: "«»", Type: "PER"}, ""},
 	} {
-		if got := EntityID(tc.e); got != tc.want {
+		if got := store.EntityID(tc.e); got != tc.want {
 			t.Errorf("EntityID(%+v) = %q, want %q", tc.e, got, tc.want)
 		}
 	}

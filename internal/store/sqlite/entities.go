@@ -198,41 +198,12 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventReco
 	if err := db.check("events"); err != nil {
 		return nil, err
 	}
-	var where []string
-	var args []any
-	if q.Actor != "" {
-		// Codes are upper case; a prefix match through the range [p, p+"\xff")
-		// uses the code indexes, where LIKE would not.
-		p := strings.ToUpper(q.Actor)
-		where = append(where, `(e.source_id = ? OR e.target_id = ?
-			OR (e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))`)
-		args = append(args, q.Actor, q.Actor, p, p+"\xff", p, p+"\xff")
-	}
-	if c := strings.ToUpper(q.Code); c != "" {
-		if isDigits(c) {
-			where = append(where, `e.cameo >= ? AND e.cameo < ?`)
-			args = append(args, c, c+"\xff")
-		} else {
-			where = append(where, `e.plover = ?`)
-			args = append(args, c)
-		}
-	}
-	if !q.Since.IsZero() {
-		where = append(where, "e.sort_time >= ?")
-		args = append(args, q.Since.UnixNano())
-	}
-	if !q.Until.IsZero() {
-		where = append(where, "e.sort_time < ?")
-		args = append(args, q.Until.UnixNano())
-	}
+	where, args := eventWhere(q)
 	query := `SELECT e.source_code, e.source_id, e.source_name, e.source_latin,
 			e.target_code, e.target_id, e.target_name, e.target_latin, e.action, e.cameo, e.plover, e.evidence,
 			e.para, e.span_start, e.span_end, e.article_id, a.title, e.sort_time
-		FROM events e JOIN articles a ON a.id = e.article_id`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
-	query += " ORDER BY e.sort_time DESC, e.article_id, e.n LIMIT ? OFFSET ?"
+		FROM events e JOIN articles a ON a.id = e.article_id` + where +
+		` ORDER BY e.sort_time DESC, e.article_id, e.n LIMIT ? OFFSET ?`
 	args = append(args, pageSize(q.Limit), max(q.Offset, 0))
 	rows, err := db.sql.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -256,6 +227,59 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventReco
 		return nil, db.wrap("events", err)
 	}
 	return out, nil
+}
+
+// CountEvents counts the events Events would list without a limit.
+func (db *DB) CountEvents(ctx context.Context, q store.EventQuery) (int, error) {
+	if err := db.check("count events"); err != nil {
+		return 0, err
+	}
+	where, args := eventWhere(q)
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM events e`+where, args...).Scan(&n); err != nil {
+		return 0, db.wrap("count events", err)
+	}
+	return n, nil
+}
+
+// eventWhere is the WHERE clause (with a leading space, or empty) of an
+// event query over the events table aliased e.
+func eventWhere(q store.EventQuery) (string, []any) {
+	var where []string
+	var args []any
+	if q.Actor != "" {
+		// Codes are upper case; a prefix match through the range [p, p+"\xff")
+		// uses the code indexes, where LIKE would not.
+		p := strings.ToUpper(q.Actor)
+		where = append(where, `(e.source_id = ? OR e.target_id = ?
+			OR (e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))`)
+		args = append(args, q.Actor, q.Actor, p, p+"\xff", p, p+"\xff")
+	}
+	if q.Entity != "" {
+		where = append(where, `(e.source_id = ? OR e.target_id = ?)`)
+		args = append(args, q.Entity, q.Entity)
+	}
+	if c := strings.ToUpper(q.Code); c != "" {
+		if isDigits(c) {
+			where = append(where, `e.cameo >= ? AND e.cameo < ?`)
+			args = append(args, c, c+"\xff")
+		} else {
+			where = append(where, `e.plover = ?`)
+			args = append(args, c)
+		}
+	}
+	if !q.Since.IsZero() {
+		where = append(where, "e.sort_time >= ?")
+		args = append(args, q.Since.UnixNano())
+	}
+	if !q.Until.IsZero() {
+		where = append(where, "e.sort_time < ?")
+		args = append(args, q.Until.UnixNano())
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
 }
 
 // Categories counts the articles of each topic, most first.

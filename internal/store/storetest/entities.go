@@ -274,6 +274,9 @@ func testEvents(t *testing.T, open Opener) {
 		{"actor code", store.EventQuery{Actor: "CHNGOV"}, []key{{"a1", "040"}, {"a1", "036"}}},
 		{"actor entity id", store.EventQuery{Actor: "china"}, []key{{"a2", "051"}}},
 		{"actor nobody", store.EventQuery{Actor: "USA"}, nil},
+		{"entity", store.EventQuery{Entity: "sergey-lavrov"}, []key{{"a2", "051"}, {"a1", "040"}, {"a1", "036"}}},
+		{"entity is no code prefix", store.EventQuery{Entity: "CHN"}, nil},
+		{"entity and actor", store.EventQuery{Entity: "china", Actor: "RUSGOV"}, []key{{"a2", "051"}}},
 		{"cameo prefix", store.EventQuery{Code: "04"}, []key{{"a1", "040"}}},
 		{"cameo root", store.EventQuery{Code: "0"}, []key{{"a2", "051"}, {"a1", "040"}, {"a1", "036"}}},
 		{"plover", store.EventQuery{Code: "cooperate"}, []key{{"a1", "036"}}},
@@ -292,6 +295,16 @@ func testEvents(t *testing.T, open Opener) {
 		}
 		if !reflect.DeepEqual(keys, tc.want) {
 			t.Errorf("%s: Events(%+v) = %v, want %v", tc.name, tc.q, keys, tc.want)
+		}
+		// The count ignores the page.
+		cq := tc.q
+		cq.Limit, cq.Offset = 0, 0
+		all, err := es.Events(ctx, cq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := es.CountEvents(ctx, tc.q); err != nil || n != len(all) {
+			t.Errorf("%s: CountEvents = %d, %v; want %d", tc.name, n, err, len(all))
 		}
 	}
 	got, err := es.Events(ctx, store.EventQuery{Code: "036"})

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"khabar/internal/persian"
+	"khabar/internal/store"
+)
+
+// timeline is an entity's mentions over time as a page shows them: an inline
+// SVG bar chart drawn here on the server (no JavaScript), and the same numbers
+// as rows for a table, which screen readers and text browsers get instead.
+type timeline struct {
+	SVG template.HTML
+	// Monthly is true when the bars are Jalali months rather than days.
+	Monthly bool
+	Buckets []bucket
+}
+
+// bucket is one bar: a day or a Jalali month.
+type bucket struct {
+	Label              string // «۱۴ تیر ۱۴۰۴» or «تیر ۱۴۰۴»
+	Articles, Mentions int
+}
+
+// maxDailyBars is the longest span drawn one bar a day; longer spans are
+// drawn one bar a Jalali month.
+const maxDailyBars = 92
+
+// Chart geometry in SVG user units; the SVG scales to the column's width.
+const (
+	chartWidth  = 600
+	chartHeight = 150
+	chartTop    = 18 // room for the largest count
+	chartBottom = 24 // room for the first and last labels
+)
+
+// newTimeline buckets days (oldest first, as EntityTimeline returns them),
+// filling the days or months without a mention with empty bars.
+func newTimeline(days []store.DayCount) timeline {
+	var tl timeline
+	if len(days) == 0 {
+		return tl
+	}
+	first, last := days[0].Day.In(persian.Tehran), days[len(days)-1].Day.In(persian.Tehran)
+	if last.Sub(first) < maxDailyBars*24*time.Hour {
+		at := map[string]store.DayCount{}
+		for _, d := range days {
+			at[d.Day.In(persian.Tehran).Format(time.DateOnly)] = d
+		}
+		for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
+			d := at[t.Format(time.DateOnly)]
+			tl.Buckets = append(tl.Buckets, bucket{Label: persian.FormatJalali(t, false), Articles: d.Articles, Mentions: d.Mentions})
+		}
+	} else {
+		tl.Monthly = true
+		type month struct{ y, m int }
+		at := map[month]*bucket{}
+		fy, fm, _ := persian.ToJalali(first)
+		ly, lm, _ := persian.ToJalali(last)
+		for y, m := fy, fm; y < ly || y == ly && m <= lm; {
+			tl.Buckets = append(tl.Buckets, bucket{Label: persian.PersianDigits(fmt.Sprintf("%s %d", persian.MonthNames[m-1], y))})
+			at[month{y, m}] = &tl.Buckets[len(tl.Buckets)-1]
+			if m++; m > 12 {
+				y, m = y+1, 1
+			}
+		}
+		for _, d := range days {
+			y, m, _ := persian.ToJalali(d.Day)
+			if b := at[month{y, m}]; b != nil {
+				b.Articles += d.Articles
+				b.Mentions += d.Mentions
+			}
+		}
+	}
+	tl.SVG = barChart(tl.Buckets, tl.Monthly)
+	return tl
+}
+
+// barChart draws one bar per bucket (day or month), the oldest at the right
+// as a right-to-left reader expects, each with a <title> tooltip. Every
+// string in it is made here from numbers and month names, and escaped anyway.
+func barChart(bs []bucket, monthly bool) template.HTML {
+	peak := 0
+	for _, b := range bs {
+		peak = max(peak, b.Articles)
+	}
+	if peak == 0 {
+		return ""
+	}
+	plot := float64(chartHeight - chartTop - chartBottom)
+	slot := float64(chartWidth) / float64(len(bs))
+	gap := min(slot*0.2, 2)
+	esc := template.HTMLEscapeString
+	var b strings.Builder
+	// direction="ltr" keeps x and text-anchor geometric; the Persian labels
+	// still read right to left inside their own runs.
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" direction="ltr" role="img" aria-label="%s">`,
+		chartWidth, chartHeight, esc(fmt.Sprintf("شمار خبرها در هر %s، بیشینه %s", unitName(monthly), faNumber(peak))))
+	fmt.Fprintf(&b, `<line class="axis" x1="0" y1="%d" x2="%d" y2="%d"/>`, chartHeight-chartBottom, chartWidth, chartHeight-chartBottom)
+	for i, bk := range bs {
+		if bk.Articles == 0 {
+			continue
+		}
+		h := plot * float64(bk.Articles) / float64(peak)
+		x := float64(chartWidth) - float64(i+1)*slot + gap/2
+		y := float64(chartHeight-chartBottom) - h
+		fmt.Fprintf(&b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f"><title>%s: %s خبر، %s بار</title></rect>`,
+			x, y, slot-gap, h, esc(bk.Label), faNumber(bk.Articles), faNumber(bk.Mentions))
+	}
+	// The largest count at the top, the first and last dates under the axis.
+	fmt.Fprintf(&b, `<text x="%d" y="12" text-anchor="end">%s</text>`, chartWidth-2, esc(faNumber(peak)))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`, chartWidth-2, chartHeight-6, esc(bs[0].Label))
+	if len(bs) > 1 {
+		fmt.Fprintf(&b, `<text x="2" y="%d" text-anchor="start">%s</text>`, chartHeight-6, esc(bs[len(bs)-1].Label))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+func unitName(monthly bool) string {
+	if monthly {
+		return "ماه"
+	}
+	return "روز"
+}
