@@ -27,8 +27,12 @@ type bucket struct {
 }
 
 // maxDailyBars is the longest span drawn one bar a day; longer spans are
-// drawn one bar a Jalali month.
-const maxDailyBars = 92
+// drawn one bar a Jalali month. A shorter span is widened to minDailyBars
+// days back from its last, so two days of news are not two giant bars.
+const (
+	maxDailyBars = 92
+	minDailyBars = 30
+)
 
 // Chart geometry in SVG user units; the SVG scales to the column's width.
 const (
@@ -51,6 +55,9 @@ func newTimeline(days []store.DayCount) timeline {
 		for _, d := range days {
 			at[d.Day.In(persian.Tehran).Format(time.DateOnly)] = d
 		}
+		if early := last.AddDate(0, 0, 1-minDailyBars); early.Before(first) {
+			first = early
+		}
 		for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
 			d := at[t.Format(time.DateOnly)]
 			tl.Buckets = append(tl.Buckets, bucket{Label: persian.FormatJalali(t, false), Articles: d.Articles, Mentions: d.Mentions})
@@ -58,21 +65,21 @@ func newTimeline(days []store.DayCount) timeline {
 	} else {
 		tl.Monthly = true
 		type month struct{ y, m int }
-		at := map[month]*bucket{}
+		at := map[month]int{} // index into Buckets (pointers would go stale as it grows)
 		fy, fm, _ := persian.ToJalali(first)
 		ly, lm, _ := persian.ToJalali(last)
 		for y, m := fy, fm; y < ly || y == ly && m <= lm; {
 			tl.Buckets = append(tl.Buckets, bucket{Label: persian.PersianDigits(fmt.Sprintf("%s %d", persian.MonthNames[m-1], y))})
-			at[month{y, m}] = &tl.Buckets[len(tl.Buckets)-1]
+			at[month{y, m}] = len(tl.Buckets) - 1
 			if m++; m > 12 {
 				y, m = y+1, 1
 			}
 		}
 		for _, d := range days {
 			y, m, _ := persian.ToJalali(d.Day)
-			if b := at[month{y, m}]; b != nil {
-				b.Articles += d.Articles
-				b.Mentions += d.Mentions
+			if i, ok := at[month{y, m}]; ok {
+				tl.Buckets[i].Articles += d.Articles
+				tl.Buckets[i].Mentions += d.Mentions
 			}
 		}
 	}
@@ -112,10 +119,12 @@ func barChart(bs []bucket, monthly bool) template.HTML {
 			x, y, slot-gap, h, esc(bk.Label), faNumber(bk.Articles), faNumber(bk.Mentions))
 	}
 	// The largest count at the top, the first and last dates under the axis.
-	fmt.Fprintf(&b, `<text x="%d" y="12" text-anchor="end">%s</text>`, chartWidth-2, esc(faNumber(peak)))
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`, chartWidth-2, chartHeight-6, esc(bs[0].Label))
+	// Labels are right-to-left text, so «۱۹ تیر ۱۴۰۴» keeps its word order;
+	// for them text-anchor start is the right end, end the left end.
+	fmt.Fprintf(&b, `<text x="%d" y="12" direction="rtl" text-anchor="start">%s</text>`, chartWidth-2, esc(faNumber(peak)))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" direction="rtl" text-anchor="start">%s</text>`, chartWidth-2, chartHeight-6, esc(bs[0].Label))
 	if len(bs) > 1 {
-		fmt.Fprintf(&b, `<text x="2" y="%d" text-anchor="start">%s</text>`, chartHeight-6, esc(bs[len(bs)-1].Label))
+		fmt.Fprintf(&b, `<text x="2" y="%d" direction="rtl" text-anchor="end">%s</text>`, chartHeight-6, esc(bs[len(bs)-1].Label))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
