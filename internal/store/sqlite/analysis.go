@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -244,4 +245,81 @@ func (db *DB) backfillOnce(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return len(items), nil
+}
+
+// PutAnalysis replaces what the analysis stages found in stored articles —
+// Category, Entities, Quotes and Events, in the article's record and in the
+// analysis tables — and leaves every other field, the raw text and the
+// ingestion time as they are. It is how a newer analysis is run over a store
+// (khabar reanalyze): PutArticles would see the same raw text and skip the
+// article. The batch is one transaction; ids not stored are skipped and not
+// counted.
+func (db *DB) PutAnalysis(ctx context.Context, arts []*article.Article) (int, error) {
+	if err := db.check("put analysis"); err != nil {
+		return 0, err
+	}
+	if len(arts) == 0 {
+		return 0, nil
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, db.wrap("put analysis: begin", err)
+	}
+	defer tx.Rollback()
+	w, err := prepareAnalysisWrites(ctx, tx)
+	if err != nil {
+		return 0, db.wrap("put analysis: prepare", err)
+	}
+	defer w.close()
+	read, err := tx.PrepareContext(ctx, `SELECT publisher, original_source, sort_time, extra FROM articles WHERE id = ?`)
+	if err != nil {
+		return 0, db.wrap("put analysis: prepare", err)
+	}
+	defer read.Close()
+	write, err := tx.PrepareContext(ctx, `UPDATE articles SET extra = ? WHERE id = ?`)
+	if err != nil {
+		return 0, db.wrap("put analysis: prepare", err)
+	}
+	defer write.Close()
+	n := 0
+	for _, a := range arts {
+		if a == nil {
+			continue
+		}
+		what := fmt.Sprintf("put analysis: article %q", a.ID)
+		var (
+			stored   article.Article
+			sortTime int64
+			ex       string
+		)
+		err := read.QueryRowContext(ctx, a.ID).Scan(&stored.Publisher, &stored.OriginalSource, &sortTime, &ex)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return 0, db.wrap(what, err)
+		}
+		var e extra
+		if err := json.Unmarshal([]byte(ex), &e); err != nil {
+			return 0, fmt.Errorf("%s: decode fields: %w", what, err)
+		}
+		e.Category, e.Entities, e.Quotes, e.Events = a.Category, a.Entities, a.Quotes, a.Events
+		js, err := json.Marshal(e)
+		if err != nil {
+			return 0, fmt.Errorf("%s: encode fields: %w", what, err)
+		}
+		if _, err := write.ExecContext(ctx, string(js), a.ID); err != nil {
+			return 0, db.wrap(what, err)
+		}
+		stored.ID, stored.Attribution = a.ID, e.Attribution
+		stored.Category, stored.Entities, stored.Quotes, stored.Events = a.Category, a.Entities, a.Quotes, a.Events
+		if err := w.put(ctx, &stored, sortTime, false); err != nil {
+			return 0, db.wrap(what, err)
+		}
+		n++
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, db.wrap("put analysis: commit", err)
+	}
+	return n, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"khabar/internal/article"
+	"khabar/internal/search"
 	"khabar/internal/store"
 	"khabar/internal/store/storetest"
 )
@@ -142,5 +143,56 @@ func TestEntityID(t *testing.T) {
 		if got := store.EntityID(tc.e); got != tc.want {
 			t.Errorf("EntityID(%+v) = %q, want %q", tc.e, got, tc.want)
 		}
+	}
+}
+
+// TestPutAnalysis: a new analysis replaces the old in the record and the
+// tables; the rest of the article and its ingestion time stay.
+func TestPutAnalysis(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t, Options{})
+	arts := storetest.AnalysedArticles()
+	if _, err := db.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	before, err := db.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	redo := *arts[0]
+	redo.Category = "politics"
+	redo.Entities = []article.Entity{{Text: "بریکس", Type: "ORG", ID: "brics", Name: "بریکس", Latin: "BRICS"}}
+	redo.Quotes = nil
+	redo.Events = redo.Events[:1]
+	redo.Title = "not written: only the analysis is"
+	n, err := db.PutAnalysis(ctx, []*article.Article{&redo, storetest.Minimal("not-stored", 0), nil})
+	if err != nil || n != 1 {
+		t.Fatalf("PutAnalysis = %d, %v; want 1", n, err)
+	}
+	got, err := db.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != before.Title || got.Raw != before.Raw || !got.Ingested.Equal(before.Ingested) ||
+		!reflect.DeepEqual(got.Attribution, before.Attribution) {
+		t.Errorf("PutAnalysis changed more than the analysis: %+v", got)
+	}
+	if got.Category != "politics" || len(got.Entities) != 1 || got.Quotes != nil || len(got.Events) != 1 {
+		t.Errorf("stored analysis: category %q, %d entities, %d quotes, %d events", got.Category, len(got.Entities), len(got.Quotes), len(got.Events))
+	}
+	for _, tc := range []struct {
+		id       string
+		articles int
+	}{{"wang-yi", 0}, {"brics", 2}, {"china", 1}} {
+		if e, err := db.Entity(ctx, tc.id); err != nil || e.Articles != tc.articles {
+			t.Errorf("Entity(%q) = %+v, %v; want %d articles", tc.id, e, err, tc.articles)
+		}
+	}
+	if n, err := db.CountEvents(ctx, store.EventQuery{}); err != nil || n != 2 {
+		t.Errorf("events: %d, %v; want 2", n, err)
+	}
+	res, err := db.Search(ctx, search.Query{Text: "source:تسنیم category:politics"})
+	if err != nil || res.Total != 1 {
+		t.Errorf("search after PutAnalysis: %+v, %v", res.Total, err)
 	}
 }
