@@ -58,6 +58,7 @@ func newRootCmd() *cobra.Command {
 		a.normalizeCmd(),
 		a.parseCmd(),
 		a.ingestCmd(),
+		a.reanalyzeCmd(),
 		a.searchCmd(),
 		a.storiesCmd(),
 		a.serveCmd(),
