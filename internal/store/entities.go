@@ -25,7 +25,8 @@ type EntityStore interface {
 	// oldest day first, days without a mention left out.
 	EntityTimeline(ctx context.Context, id string) ([]DayCount, error)
 	// CoEntities lists the entities that share the most articles with id;
-	// their Articles field counts the shared articles.
+	// their Articles field counts the shared articles. A backend may count
+	// over the entity's latest articles only (sqlite: 500), to stay fast.
 	CoEntities(ctx context.Context, id string, limit int) ([]EntityRecord, error)
 	// EntityArticles lists the articles that mention an entity, newest first
 	// (q.Since and q.Until are honoured), without their raw text.

@@ -19,17 +19,27 @@ import (
 // the article alone, so writing them is: delete the article's rows, insert
 // the new ones, in the transaction that writes the article.
 
-// analysisWrites holds the statements that write the analysis tables.
+// analysisWrites holds the statements that write the analysis tables, and
+// what this transaction already wrote to the shared tables (entity records
+// and names), since the same entity recurs in most articles of a batch.
 type analysisWrites struct {
 	del                                            []*sql.Stmt
 	entity, name, mention, quote, event, fact, src *sql.Stmt
+	entities                                       map[entityRow]bool
+	names                                          map[[2]string]bool
+}
+
+// entityRow is one write of an entity record.
+type entityRow struct {
+	id, typ, name, latin, country string
+	linked                        bool
 }
 
 // analysisTables are the tables an article's analysis rows live in.
 var analysisTables = []string{"mentions", "quotes", "events", "article_facts", "article_sources"}
 
 func prepareAnalysisWrites(ctx context.Context, tx *sql.Tx) (*analysisWrites, error) {
-	w := &analysisWrites{}
+	w := &analysisWrites{entities: map[entityRow]bool{}, names: map[[2]string]bool{}}
 	for _, t := range analysisTables {
 		st, err := tx.PrepareContext(ctx, `DELETE FROM `+t+` WHERE article_id = ?`)
 		if err != nil {
@@ -112,10 +122,18 @@ func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime i
 		if name == "" {
 			name = e.Text
 		}
-		if _, err := w.entity.ExecContext(ctx, id, strings.ToUpper(e.Type), name, e.Latin, e.Country, e.ID != ""); err != nil {
-			return fmt.Errorf("entity %q: %w", id, err)
+		row := entityRow{id, strings.ToUpper(e.Type), name, e.Latin, e.Country, e.ID != ""}
+		if !w.entities[row] {
+			w.entities[row] = true
+			if _, err := w.entity.ExecContext(ctx, row.id, row.typ, row.name, row.latin, row.country, row.linked); err != nil {
+				return fmt.Errorf("entity %q: %w", id, err)
+			}
 		}
 		for _, n := range []string{e.Text, e.Name, e.Latin} {
+			if n == "" || w.names[[2]string{n, id}] {
+				continue
+			}
+			w.names[[2]string{n, id}] = true
 			if f := persian.Fold(n); f != "" {
 				if _, err := w.name.ExecContext(ctx, f, id); err != nil {
 					return fmt.Errorf("entity %q names: %w", id, err)

@@ -36,7 +36,7 @@ func TestMigrateOldStore(t *testing.T) {
 	for _, stmt := range []string{
 		"DROP TABLE article_sources", "DROP TABLE article_facts", "DROP TABLE events", "DROP TABLE quotes",
 		"DROP TABLE mentions", "DROP TABLE entity_names", "DROP TABLE entities",
-		"DELETE FROM schema_migrations WHERE version = 4",
+		"DELETE FROM schema_migrations WHERE version >= 4",
 	} {
 		if _, err := raw.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

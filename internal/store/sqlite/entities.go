@@ -53,18 +53,28 @@ func (db *DB) TopEntities(ctx context.Context, typ string, limit int) ([]store.E
 	return db.entityList(ctx, "top entities", q, args...)
 }
 
-// CoEntities lists the entities that share the most articles with id.
+// coEntityWindow bounds how many of an entity's articles (the latest) are
+// read for its co-occurring entities, so the entity page of a name in every
+// other article stays fast on a large store.
+const coEntityWindow = 500
+
+// CoEntities lists the entities that share the most of id's latest
+// coEntityWindow articles with it. Counting happens on entity ids alone; only
+// the page's records are read.
 func (db *DB) CoEntities(ctx context.Context, id string, limit int) ([]store.EntityRecord, error) {
 	op := fmt.Sprintf("entities with %q", id)
 	if err := db.check(op); err != nil {
 		return nil, err
 	}
-	return db.entityList(ctx, op, `SELECT e.id, e.type, e.name, e.latin, e.country, count(*) AS n, sum(o.count)
-		FROM mentions m
-		JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id
-		JOIN entities e ON e.id = o.entity_id
-		WHERE m.entity_id = ?
-		GROUP BY e.id ORDER BY n DESC, sum(o.count) DESC, e.id LIMIT ?`, id, pageSize(limit))
+	return db.entityList(ctx, op, `WITH recent AS (
+			SELECT article_id FROM mentions WHERE entity_id = ?1 ORDER BY sort_time DESC LIMIT ?2),
+		co AS (
+			SELECT o.entity_id AS id, count(*) AS n, sum(o.count) AS m
+			FROM recent r JOIN mentions o ON o.article_id = r.article_id
+			WHERE o.entity_id != ?1
+			GROUP BY o.entity_id ORDER BY n DESC, m DESC, o.entity_id LIMIT ?3)
+		SELECT e.id, e.type, e.name, e.latin, e.country, co.n, co.m
+		FROM co JOIN entities e ON e.id = co.id ORDER BY co.n DESC, co.m DESC, co.id`, id, coEntityWindow, pageSize(limit))
 }
 
 func (db *DB) entityList(ctx context.Context, op, q string, args ...any) ([]store.EntityRecord, error) {
@@ -198,11 +208,11 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventReco
 	if err := db.check("events"); err != nil {
 		return nil, err
 	}
-	where, args := eventWhere(q)
+	from, where, args := eventWhere(q)
 	query := `SELECT e.source_code, e.source_id, e.source_name, e.source_latin,
 			e.target_code, e.target_id, e.target_name, e.target_latin, e.action, e.cameo, e.plover, e.evidence,
 			e.para, e.span_start, e.span_end, e.article_id, a.title, e.sort_time
-		FROM events e JOIN articles a ON a.id = e.article_id` + where +
+		FROM ` + from + ` JOIN articles a ON a.id = e.article_id` + where +
 		` ORDER BY e.sort_time DESC, e.article_id, e.n LIMIT ? OFFSET ?`
 	args = append(args, pageSize(q.Limit), max(q.Offset, 0))
 	rows, err := db.sql.QueryContext(ctx, query, args...)
@@ -234,52 +244,67 @@ func (db *DB) CountEvents(ctx context.Context, q store.EventQuery) (int, error) 
 	if err := db.check("count events"); err != nil {
 		return 0, err
 	}
-	where, args := eventWhere(q)
+	from, where, args := eventWhere(q)
 	var n int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM events e`+where, args...).Scan(&n); err != nil {
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&n); err != nil {
 		return 0, db.wrap("count events", err)
 	}
 	return n, nil
 }
 
-// eventWhere is the WHERE clause (with a leading space, or empty) of an
-// event query over the events table aliased e.
-func eventWhere(q store.EventQuery) (string, []any) {
-	var where []string
-	var args []any
+// eventWhere is the FROM and WHERE clauses (the latter with a leading space,
+// or empty) of an event query, the events table aliased e.
+//
+// The actor and entity filters are sets of (article_id, n) read through one
+// index each — source and target ids, source and target code ranges — and
+// the query starts from that set. An OR across the columns, or an IN list
+// checked while walking events by time, makes SQLite scan every event.
+func eventWhere(q store.EventQuery) (from, where string, args []any) {
+	var sets []string
 	if q.Actor != "" {
 		// Codes are upper case; a prefix match through the range [p, p+"\xff")
-		// uses the code indexes, where LIKE would not.
+		// uses the code indexes, where LIKE would not. An id match says
+		// id != '' so the partial indexes apply.
 		p := strings.ToUpper(q.Actor)
-		where = append(where, `(e.source_id = ? OR e.target_id = ?
-			OR (e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))`)
+		sets = append(sets, `SELECT article_id, n FROM (
+			SELECT article_id, n FROM events WHERE source_id = ? AND source_id != ''
+			UNION SELECT article_id, n FROM events WHERE target_id = ? AND target_id != ''
+			UNION SELECT article_id, n FROM events WHERE source_code >= ? AND source_code < ?
+			UNION SELECT article_id, n FROM events WHERE target_code >= ? AND target_code < ?)`)
 		args = append(args, q.Actor, q.Actor, p, p+"\xff", p, p+"\xff")
 	}
 	if q.Entity != "" {
-		where = append(where, `(e.source_id = ? OR e.target_id = ?)`)
+		sets = append(sets, `SELECT article_id, n FROM (
+			SELECT article_id, n FROM events WHERE source_id = ? AND source_id != ''
+			UNION SELECT article_id, n FROM events WHERE target_id = ? AND target_id != '')`)
 		args = append(args, q.Entity, q.Entity)
 	}
+	from = `events e`
+	if len(sets) > 0 {
+		from = `(` + strings.Join(sets, " INTERSECT ") + `) m JOIN events e ON e.article_id = m.article_id AND e.n = m.n`
+	}
+	var conds []string
 	if c := strings.ToUpper(q.Code); c != "" {
 		if isDigits(c) {
-			where = append(where, `e.cameo >= ? AND e.cameo < ?`)
+			conds = append(conds, `e.cameo >= ? AND e.cameo < ?`)
 			args = append(args, c, c+"\xff")
 		} else {
-			where = append(where, `e.plover = ?`)
+			conds = append(conds, `e.plover = ?`)
 			args = append(args, c)
 		}
 	}
 	if !q.Since.IsZero() {
-		where = append(where, "e.sort_time >= ?")
+		conds = append(conds, "e.sort_time >= ?")
 		args = append(args, q.Since.UnixNano())
 	}
 	if !q.Until.IsZero() {
-		where = append(where, "e.sort_time < ?")
+		conds = append(conds, "e.sort_time < ?")
 		args = append(args, q.Until.UnixNano())
 	}
-	if len(where) == 0 {
-		return "", nil
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	return " WHERE " + strings.Join(where, " AND "), args
+	return from, where, args
 }
 
 // Categories counts the articles of each topic, most first.
