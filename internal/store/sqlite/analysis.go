@@ -25,8 +25,12 @@ import (
 type analysisWrites struct {
 	del                                            []*sql.Stmt
 	entity, name, mention, quote, event, fact, src *sql.Stmt
+	oldMentions, bump                              *sql.Stmt
 	entities                                       map[entityRow]bool
 	names                                          map[[2]string]bool
+	// counts are the changes to entities.articles and .mentions this
+	// transaction made, applied once per entity by flush.
+	counts map[string]*[2]int
 }
 
 // entityRow is one write of an entity record.
@@ -39,7 +43,7 @@ type entityRow struct {
 var analysisTables = []string{"mentions", "quotes", "events", "article_facts", "article_sources"}
 
 func prepareAnalysisWrites(ctx context.Context, tx *sql.Tx) (*analysisWrites, error) {
-	w := &analysisWrites{entities: map[entityRow]bool{}, names: map[[2]string]bool{}}
+	w := &analysisWrites{entities: map[entityRow]bool{}, names: map[[2]string]bool{}, counts: map[string]*[2]int{}}
 	for _, t := range analysisTables {
 		st, err := tx.PrepareContext(ctx, `DELETE FROM `+t+` WHERE article_id = ?`)
 		if err != nil {
@@ -70,6 +74,8 @@ func prepareAnalysisWrites(ctx context.Context, tx *sql.Tx) (*analysisWrites, er
 			para, span_start, span_end, sort_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.fact, `INSERT INTO article_facts (article_id, category, sort_time) VALUES (?, ?, ?)`},
 		{&w.src, `INSERT OR IGNORE INTO article_sources (article_id, name) VALUES (?, ?)`},
+		{&w.oldMentions, `SELECT entity_id, count FROM mentions WHERE article_id = ?`},
+		{&w.bump, `UPDATE entities SET articles = articles + ?, mentions = mentions + ? WHERE id = ?`},
 	} {
 		st, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -82,7 +88,7 @@ func prepareAnalysisWrites(ctx context.Context, tx *sql.Tx) (*analysisWrites, er
 }
 
 func (w *analysisWrites) close() {
-	for _, st := range append(w.del, w.entity, w.name, w.mention, w.quote, w.event, w.fact, w.src) {
+	for _, st := range append(w.del, w.entity, w.name, w.mention, w.quote, w.event, w.fact, w.src, w.oldMentions, w.bump) {
 		if st != nil {
 			st.Close()
 		}
@@ -93,6 +99,9 @@ func (w *analysisWrites) close() {
 // article was just inserted, so it has no rows to delete.
 func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime int64, fresh bool) error {
 	if !fresh {
+		if err := w.forget(ctx, a.ID); err != nil {
+			return fmt.Errorf("clear analysis: %w", err)
+		}
 		for _, st := range w.del {
 			if _, err := st.ExecContext(ctx, a.ID); err != nil {
 				return fmt.Errorf("clear analysis: %w", err)
@@ -145,6 +154,7 @@ func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime i
 		if _, err := w.mention.ExecContext(ctx, id, a.ID, sortTime, counts[id]); err != nil {
 			return fmt.Errorf("mention of %q: %w", id, err)
 		}
+		w.count(id, 1, counts[id])
 	}
 	for i, q := range a.Quotes {
 		s := q.Speaker
@@ -160,6 +170,54 @@ func (w *analysisWrites) put(ctx context.Context, a *article.Article, sortTime i
 			return fmt.Errorf("event %d: %w", i, err)
 		}
 	}
+	return nil
+}
+
+// forget counts out the mentions an article has before they are deleted.
+func (w *analysisWrites) forget(ctx context.Context, articleID string) error {
+	rows, err := w.oldMentions.QueryContext(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		w.count(id, -1, -n)
+	}
+	return rows.Err()
+}
+
+func (w *analysisWrites) count(id string, articles, mentions int) {
+	c := w.counts[id]
+	if c == nil {
+		c = &[2]int{}
+		w.counts[id] = c
+	}
+	c[0] += articles
+	c[1] += mentions
+}
+
+// flush applies the transaction's count changes to the entity records; call
+// it once, before commit.
+func (w *analysisWrites) flush(ctx context.Context) error {
+	ids := make([]string, 0, len(w.counts))
+	for id, c := range w.counts {
+		if *c != [2]int{} {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids) // a fixed order of writes
+	for _, id := range ids {
+		c := w.counts[id]
+		if _, err := w.bump.ExecContext(ctx, c[0], c[1], id); err != nil {
+			return fmt.Errorf("entity %q counts: %w", id, err)
+		}
+	}
+	clear(w.counts)
 	return nil
 }
 
@@ -259,6 +317,9 @@ func (db *DB) backfillOnce(ctx context.Context) (int, error) {
 			return 0, fmt.Errorf("article %q: %w", it.a.ID, err)
 		}
 	}
+	if err := w.flush(ctx); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
@@ -335,6 +396,9 @@ func (db *DB) PutAnalysis(ctx context.Context, arts []*article.Article) (int, er
 			return 0, db.wrap(what, err)
 		}
 		n++
+	}
+	if err := w.flush(ctx); err != nil {
+		return 0, db.wrap("put analysis", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, db.wrap("put analysis: commit", err)

@@ -70,6 +70,7 @@ func TestMigrateOldStore(t *testing.T) {
 	if e2, err := db.Entity(ctx, "sergey-lavrov"); err != nil || !reflect.DeepEqual(e2, e) {
 		t.Errorf("after reopen, lavrov = %+v, %v; want %+v", e2, err, e)
 	}
+	checkCounts(t, db)
 }
 
 // TestBackfillBatches: more articles than one backfill transaction carries.
@@ -194,5 +195,106 @@ func TestPutAnalysis(t *testing.T) {
 	res, err := db.Search(ctx, search.Query{Text: "source:تسنیم category:politics"})
 	if err != nil || res.Total != 1 {
 		t.Errorf("search after PutAnalysis: %+v, %v", res.Total, err)
+	}
+	checkCounts(t, db)
+}
+
+// checkCounts fails when an entity record's counts differ from its mentions.
+func checkCounts(t *testing.T, db *DB) {
+	t.Helper()
+	rows, err := db.sql.Query(`SELECT e.id, e.articles, e.mentions,
+			(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+			(SELECT coalesce(sum(m.count), 0) FROM mentions m WHERE m.entity_id = e.id)
+		FROM entities e`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var a, m, wantA, wantM int
+		if err := rows.Scan(&id, &a, &m, &wantA, &wantM); err != nil {
+			t.Fatal(err)
+		}
+		if a != wantA || m != wantM {
+			t.Errorf("entity %q counts %d articles, %d mentions; its mentions say %d, %d", id, a, m, wantA, wantM)
+		}
+	}
+}
+
+// TestEntityCounts: the counts kept on entity records follow every kind of
+// write: new, updated, repeated in a batch, reanalysed.
+func TestEntityCounts(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t, Options{})
+	arts := storetest.AnalysedArticles()
+	steps := []func() error{
+		func() error { _, err := db.PutArticles(ctx, arts[:1]); return err },
+		func() error { _, err := db.PutArticles(ctx, arts); return err },
+		func() error {
+			again := *arts[1]
+			again.Raw += " ویرایش"
+			again.Entities = append(again.Entities, again.Entities...)
+			changed := again
+			changed.Raw += " دوباره"
+			changed.Entities = changed.Entities[:1]
+			_, err := db.PutArticles(ctx, []*article.Article{&again, arts[2], &changed})
+			return err
+		},
+		func() error {
+			redo := *arts[2]
+			redo.Entities = nil
+			_, err := db.PutAnalysis(ctx, []*article.Article{&redo, &redo})
+			return err
+		},
+	}
+	for i, step := range steps {
+		if err := step(); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		checkCounts(t, db)
+	}
+	top, err := db.TopEntities(ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range top {
+		if e.Articles == 0 {
+			t.Errorf("TopEntities lists %q, mentioned nowhere", e.ID)
+		}
+	}
+}
+
+// TestMigrateCounts: a store at version 5 (analysis tables, no counts on the
+// records) gets its counts from its mentions.
+func TestMigrateCounts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v5.db")
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutArticles(ctx, storetest.AnalysedArticles()); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		"DROP INDEX entities_by_articles", "DROP INDEX entities_by_type_articles",
+		"ALTER TABLE entities DROP COLUMN articles", "ALTER TABLE entities DROP COLUMN mentions",
+		"DELETE FROM schema_migrations WHERE version = 6",
+	} {
+		if _, err := db.sql.ExecContext(ctx, stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkCounts(t, db)
+	top, err := db.TopEntities(ctx, "PER", 1)
+	if err != nil || len(top) != 1 || top[0].ID != "sergey-lavrov" || top[0].Articles != 2 {
+		t.Errorf("top person after migration: %+v, %v", top, err)
 	}
 }

@@ -83,6 +83,9 @@ func (db *DB) PutArticles(ctx context.Context, arts []*article.Article) (store.P
 			res.Unchanged++
 		}
 	}
+	if err := st.analysis.flush(ctx); err != nil {
+		return store.PutResult{}, db.wrap("put articles", err)
+	}
 	if len(terms) > 0 {
 		// One statement for the batch's vocabulary: SQLite walks the JSON
 		// array itself, much faster than one Exec a term.

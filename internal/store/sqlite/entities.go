@@ -22,10 +22,8 @@ func (db *DB) Entity(ctx context.Context, id string) (store.EntityRecord, error)
 	if err := db.check(op); err != nil {
 		return e, err
 	}
-	err := db.sql.QueryRowContext(ctx, `SELECT e.id, e.type, e.name, e.latin, e.country,
-			(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
-			(SELECT coalesce(sum(count), 0) FROM mentions m WHERE m.entity_id = e.id)
-		FROM entities e WHERE e.id = ?`, id).
+	err := db.sql.QueryRowContext(ctx, `SELECT id, type, name, latin, country, articles, mentions
+		FROM entities WHERE id = ?`, id).
 		Scan(&e.ID, &e.Type, &e.Name, &e.Latin, &e.Country, &e.Articles, &e.Mentions)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("%s: %w", op, store.ErrNotFound)
@@ -41,14 +39,15 @@ func (db *DB) TopEntities(ctx context.Context, typ string, limit int) ([]store.E
 	if err := db.check("top entities"); err != nil {
 		return nil, err
 	}
-	q := `SELECT e.id, e.type, e.name, e.latin, e.country, count(*) AS n, sum(m.count)
-		FROM mentions m JOIN entities e ON e.id = m.entity_id`
+	// The counts live on the records (see analysisWrites.flush), so this
+	// reads the top of an index.
+	q := `SELECT id, type, name, latin, country, articles, mentions FROM entities WHERE articles > 0`
 	args := []any{}
 	if typ != "" {
-		q += ` WHERE e.type = ?`
+		q += ` AND type = ?`
 		args = append(args, strings.ToUpper(typ))
 	}
-	q += ` GROUP BY e.id ORDER BY n DESC, sum(m.count) DESC, e.id LIMIT ?`
+	q += ` ORDER BY articles DESC, mentions DESC, id LIMIT ?`
 	args = append(args, pageSize(limit))
 	return db.entityList(ctx, "top entities", q, args...)
 }
