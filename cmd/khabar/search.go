@@ -20,11 +20,15 @@ func (a *app) searchCmd() *cobra.Command {
 		Short: "search stored articles",
 		Long: `Search finds stored articles by their text. Persian spelling variants meet:
 «رئیس‌جمهور», «رئیس جمهور», «رئیسجمهور» and «رئيس جمهور» find the same articles.
+Filters narrow the search, or make it alone (newest first): entity:ID or entity:NAME,
+source:NAME, category:SLUG, since:DAY and until:DAY (Jalali 1404/04/19 or 2025-07-10).
 
 Examples:
   khabar search 'رئیس جمهور'
   khabar search BRICS --json --limit 5
-  khabar search 'قیمت طلا' --recent`,
+  khabar search 'قیمت طلا' --recent
+  khabar search 'همکاری entity:لاوروف since:1404/04/01'
+  khabar search 'category:economy source:"خبرگزاری تسنیم"'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 1 || limit > 1000 {
