@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -39,10 +40,21 @@ feeds, so the whole ingestion path runs offline:
   khabar sources import fixtures.opml && khabar fetch
   khabar serve                   # the articles, and /sources
 
-Without DIR it serves ../shared/data/fixtures/pages and internal/extract/testdata/pages.`,
+Without DIR it serves ../shared/data/fixtures/pages and internal/extract/testdata/pages
+(those of them that exist; run it from the repository root).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				args = []string{"../shared/data/fixtures/pages", "internal/extract/testdata/pages"}
+				// The shared fixtures sit beside the repository on the
+				// development machine; a clean clone elsewhere still has
+				// its own pages under internal/extract/testdata.
+				for _, d := range []string{"../shared/data/fixtures/pages", "internal/extract/testdata/pages"} {
+					if _, err := os.Stat(filepath.Join(d, "gold.json")); err == nil {
+						args = append(args, d)
+					}
+				}
+				if len(args) == 0 {
+					return errors.New("no fixture folders found: run from the repository root or name a DIR with a gold.json")
+				}
 			}
 			site, err := fetch.NewFixtureSite(args)
 			if err != nil {
