@@ -163,6 +163,10 @@ func TestArticlePageAnalysis(t *testing.T) {
 	if !strings.Contains(body, `<a href="/search?category=international">بین‌الملل</a>`) {
 		t.Error("category not shown as a link to its search")
 	}
+	// Each outlet of the chain links to a search of its articles.
+	if !strings.Contains(body, `href="/search?source=`+url.QueryEscape("وبانگاه")+`"`) {
+		t.Error("chain outlets do not link to their search")
+	}
 
 	// An article without analysis has none of the sections.
 	res, body = get(t, h, "GET", "/articles/a3")
