@@ -76,6 +76,8 @@ func (s *FixtureSite) Sources(base string) []feeds.Source {
 func (s *FixtureSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	base := "http://" + r.Host
 	switch {
+	case r.URL.Path == "/":
+		s.serve(w, r, "text/html; charset=utf-8", s.home(base))
 	case r.URL.Path == "/sources.opml":
 		var b bytes.Buffer
 		if err := feeds.WriteOPML(&b, s.Sources(base), s.modified); err != nil {
@@ -119,6 +121,26 @@ func (s *FixtureSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// home is a front page announcing every feed with <link rel="alternate">,
+// so `khabar sources add` can be tried on it (feed autodiscovery).
+func (s *FixtureSite) home(base string) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>سایت نمونهٔ خبر</title>\n")
+	for _, d := range s.dirs {
+		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"نمونه %s\" href=\"%s/feeds/%s.xml\">\n", d.name, base, d.name)
+	}
+	b.WriteString("</head><body><h1>سایت نمونهٔ خبر</h1><ul>\n")
+	for _, d := range s.dirs {
+		for _, p := range d.pages {
+			fmt.Fprintf(&b, "<li><a href=\"/pages/%s/%s\">", d.name, p.File)
+			xml.EscapeText(&b, []byte(p.Title))
+			b.WriteString("</a></li>\n")
+		}
+	}
+	b.WriteString("</ul></body></html>\n")
+	return b.Bytes()
 }
 
 func (s *FixtureSite) serve(w http.ResponseWriter, r *http.Request, ctype string, body []byte) {
