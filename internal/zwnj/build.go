@@ -71,13 +71,14 @@ func Build(src Sources) ([]byte, error) {
 	}
 
 	tags := map[string]bool{} // "@a word" adjectives, "@p stem" present and "@s stem" past verb stems
-	if err := readHazm(uni, tags, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
+	lex := lexicons{hazm: map[string]float64{}, lilak: map[string]bool{}}
+	if err := readHazm(uni, tags, lex.hazm, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
 		return nil, err
 	}
 	if err := readVerbs(tags, filepath.Join(src.DataDir, "lexicons", "hazm", "verbs.dat")); err != nil {
 		return nil, err
 	}
-	if err := readLilak(uni, filepath.Join(src.DataDir, "lexicons", "lilak", "lexicon")); err != nil {
+	if err := readLilak(uni, lex.lilak, filepath.Join(src.DataDir, "lexicons", "lilak", "lexicon")); err != nil {
 		return nil, err
 	}
 
@@ -127,6 +128,7 @@ func Build(src Sources) ([]byte, error) {
 		lines = append(lines, t)
 	}
 	lines = append(lines, compoundParts(uni)...)
+	lines = append(lines, standardForms(uni, lex)...)
 	lines = append(lines, letterContexts(uni)...)
 	// Word lines sort by key (the word without ZWNJ), then form, so that the
 	// forms of one key are neighbours and the loader stores each key once.
@@ -563,7 +565,7 @@ func readFars(dir string) ([]string, error) {
 }
 
 // readHazm adds Hazm's word list; a listed word counts at least once.
-func readHazm(uni map[string]float64, tags map[string]bool, path string) error {
+func readHazm(uni map[string]float64, tags map[string]bool, raw map[string]float64, path string) error {
 	return eachLine(path, func(line string) error {
 		word, rest, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -581,6 +583,7 @@ func readHazm(uni map[string]float64, tags map[string]bool, path string) error {
 		// Hazm's counts come from another, much larger corpus and do not
 		// compare with ours; their logarithm still ranks «هم‌زمان» over «همزمان».
 		uni[w] += 1 + math.Log10(1+n)
+		raw[w] += n
 		if slices.Contains(strings.Split(pos, ","), "AJ") {
 			// Only adjectives take the comparative «‌تر» and «‌ترین».
 			tags["@a "+w] = true
@@ -609,7 +612,7 @@ func readVerbs(tags map[string]bool, path string) error {
 
 // readLilak adds Lilak's lexicon (word,pos,...): every entry is a correctly
 // written form, inflected verbs included.
-func readLilak(uni map[string]float64, path string) error {
+func readLilak(uni map[string]float64, has map[string]bool, path string) error {
 	return eachLine(path, func(line string) error {
 		if strings.HasPrefix(line, "#") {
 			return nil
@@ -620,6 +623,7 @@ func readLilak(uni map[string]float64, path string) error {
 			return nil
 		}
 		uni[w] += weightLilak
+		has[w] = true
 		return nil
 	})
 }
@@ -656,4 +660,72 @@ func eachLine(path string, fn func(string) error) error {
 			return fmt.Errorf("zwnj model: %s: %w", path, err)
 		}
 	}
+}
+
+// lexicons keeps what the two lexicons say about each form apart from the
+// pooled counts: Hazm's own corpus count and whether Lilak (a spelling
+// dictionary) lists it.
+type lexicons struct {
+	hazm  map[string]float64
+	lilak map[string]bool
+}
+
+// hazmShare is how many times more often Hazm's corpus must have seen one
+// form of a key than every other for Hazm to name it the standard spelling.
+const hazmShare = 10
+
+// standardForms returns tag lines «@l form» for the keys written more than one
+// way in the model whose standard spelling the lexicons agree on: the only form
+// Lilak lists, or the form Hazm's corpus saw hazmShare times more often than
+// any other, and not contradicted by the other lexicon. The small news
+// corpora mix conventions («پاکسازی» in Fars News, «پاک‌سازی» in edited
+// text); the lexicons follow the standard orthography, which the restorer
+// prefers where the counts are close (see stdBoost in restore.go).
+func standardForms(uni map[string]float64, lex lexicons) []string {
+	byKey := map[string][]string{}
+	for w := range uni {
+		k := strings.ReplaceAll(w, zwnjStr, "")
+		byKey[k] = append(byKey[k], w)
+	}
+	var out []string
+	for _, fs := range byKey {
+		if len(fs) < 2 {
+			continue
+		}
+		slices.Sort(fs)
+		lilak, hazm := "", ""
+		nl := 0
+		for _, f := range fs {
+			if lex.lilak[f] {
+				lilak = f
+				nl++
+			}
+		}
+		if nl != 1 {
+			lilak = ""
+		}
+		var best string
+		var top, second float64
+		for _, f := range fs {
+			if n := lex.hazm[f]; n > top {
+				best, top, second = f, n, top
+			} else if n > second {
+				second = n
+			}
+		}
+		if top > 0 && top >= hazmShare*second {
+			hazm = best
+		}
+		std := lilak
+		switch {
+		case lilak == "":
+			std = hazm
+		case hazm != "" && hazm != lilak:
+			std = ""
+		}
+		if std != "" {
+			out = append(out, "@l "+std)
+		}
+	}
+	return out
 }

@@ -82,6 +82,9 @@ type Restorer struct {
 	// morphology differs from the plain look-up, decided when the model was
 	// built (see Build). nil while Build drafts the model.
 	decided map[string]string
+	// standard marks the form the lexicons agree is the standard spelling of
+	// a key the corpora write more than one way («پاک‌سازی»).
+	standard map[string]bool
 }
 
 // hotWord is what Restore needs to know about a frequent word, in one look-up.
@@ -134,7 +137,7 @@ func Load(r io.Reader) (*Restorer, error) {
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
 		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{},
-		left: make(map[string]uint64, 80000)}
+		left: make(map[string]uint64, 80000), standard: map[string]bool{}}
 	// Forms of one key are neighbours in the model: they are gathered in cur
 	// and stored once.
 	type keyTotal struct {
@@ -198,6 +201,8 @@ func Load(r io.Reader) (*Restorer, error) {
 					_, f, _ := strings.Cut(pair, "\t")
 					rs.ambiguous[stripZWNJ(f)] = true
 				}
+			case "@l":
+				rs.standard[w] = true
 			case "@d":
 				k, d, _ := strings.Cut(w, "\t")
 				if rs.decided == nil {

@@ -42,6 +42,13 @@ const (
 	minB       = 3
 	ratioB     = 3.0
 	ratioBWeak = 10.0
+	// stdBoost multiplies the count of the form the lexicons name the
+	// standard spelling (see standardForms in build.go).
+	stdBoost = 3.0
+	// A plural or comparative reading wins unless the joined spelling was
+	// seen this many times more often than it (plus one).
+	pluralBoost      = 2.0
+	comparativeBoost = 2.0
 )
 
 type suffixRule uint8
@@ -501,17 +508,20 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 		c, _ := r.analyse(w, 2)
 		return c
 	}
+	// The comparative and plural endings are written apart by the standard
+	// orthography (Academy of Persian Language and Literature) and by edited
+	// text such as PerDT: after an adjective «‌تر» and «‌ترین», after a noun
+	// «‌ها» and «‌های», win unless the joined spelling is clearly the more
+	// common («تنها», «بیشتر»). Lexicons list many joined plurals
+	// («جیبهایش») only as dictionary entries, which says nothing of their
+	// spelling.
+	if c := r.comparative(w); c != "" && r.endingWins(c, w, fs, comparativeBoost) {
+		return c
+	}
+	if c := r.plural(w); c != "" && r.endingWins(c, w, fs, pluralBoost) {
+		return c
+	}
 	if !r.weak(fs) {
-		// The comparative endings are written apart by the standard
-		// orthography (Academy of Persian Language and Literature), and by
-		// edited text such as PerDT: after an adjective «‌تر» and «‌ترین»
-		// need only be the more common spelling.
-		if c := r.comparative(w); c != "" && r.count(c) > r.count(w) {
-			return c
-		}
-		if c := r.plural(w); c != "" && r.count(c) > r.count(w) {
-			return c
-		}
 		return r.bestKnown(w, fs, "")
 	}
 	if r.decided != nil {
@@ -550,7 +560,7 @@ func (r *Restorer) comparative(w string) string {
 // «خیابان‌های») if it is one, or "". The demonstratives («آنها», «اینها») are
 // left out: edited text writes them joined.
 func (r *Restorer) plural(w string) string {
-	for _, suf := range [...]string{"هایی", "های", "ها"} {
+	for _, suf := range [...]string{"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها"} {
 		stem, ok := strings.CutSuffix(w, suf)
 		if !ok || utf8.RuneCountInString(stem) < 2 || r.total(stem) < minStem {
 			continue
@@ -564,6 +574,28 @@ func (r *Restorer) plural(w string) string {
 		}
 	}
 	return ""
+}
+
+// endingWins reports whether c, w read as a stem + a comparative or plural
+// ending, should be written so: it is at least as common as any other ZWNJ
+// form of the key («هسته‌ای» beats «هست‌های»), and boost times (one more
+// than) its count beats the joined spelling w.
+func (r *Restorer) endingWins(c, w string, fs []form, boost float64) bool {
+	var nc, nw uint32
+	for _, f := range fs {
+		switch f.w {
+		case c:
+			nc = f.n
+		case w:
+			nw = f.n
+		}
+	}
+	for _, f := range fs {
+		if f.w != c && f.w != w && f.n > nc {
+			return false
+		}
+	}
+	return boost*float64(nc+1) > float64(nw)
 }
 
 // weak reports whether a word's forms were seen too rarely to decide alone.
@@ -580,10 +612,14 @@ func (r *Restorer) weak(fs []form) bool {
 // morphology, if any, counts double: it breaks ties between rare forms.
 func (r *Restorer) bestKnown(w string, fs []form, morph string) string {
 	score := func(f string, n uint32) float64 {
-		if f == morph {
-			return 2*float64(n) + 1
+		s := float64(n)
+		if r.standard[f] {
+			s *= stdBoost
 		}
-		return float64(n)
+		if f == morph {
+			return 2*s + 1
+		}
+		return s
 	}
 	best, bestS, joined := w, -1.0, 0.0
 	if morph != "" && morph != w {
