@@ -759,13 +759,60 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		}
 	}
 	if bestN == 0 && depth == 2 {
-		// No reading: split where the letters around the boundary almost
-		// always have a ZWNJ between them in the words we know.
-		if c, ok := r.splitByLetters(w); ok {
+		// No reading: a Chinese given name run together («جینپینگ»), or
+		// split where the letters around the boundary almost always have a
+		// ZWNJ between them in the words we know.
+		if c, ok := splitPinyin(w); ok {
+			consider(c, 1)
+		} else if c, ok := r.splitByLetters(w); ok {
 			consider(c, 1)
 		}
 	}
 	return best, bestN
+}
+
+// Chinese given names are two syllables, which Persian writes as one word
+// with a ZWNJ after a first syllable ending in «ن» («جین‌پینگ», «مین‌فنگ»): run
+// together, «ن» joins the next syllable and the name misreads. A syllable is
+// a consonant, at most two vowel letters and «ن» (the first) or «نگ» (the
+// second, the ending that no Persian word ends a second part with after such
+// a first part). Only words the model has never seen are split, and no word
+// of the corpora matches the pattern except a run-together «جینپینگ».
+var (
+	pinyinInitials = "بپتجچدژسشکگلمنهفزخ"
+	pinyinVowels   = "یاوئ"
+)
+
+// splitPinyin returns w as two Chinese syllables with a ZWNJ between them if
+// it is one (see pinyinInitials).
+func splitPinyin(w string) (string, bool) {
+	rs := []rune(w)
+	if len(rs) < 5 || len(rs) > 9 {
+		return "", false
+	}
+	// syllable reports whether rs is initial + vowels (min to 2 or 3) + end.
+	syllable := func(rs []rune, minV, maxV int, end string) bool {
+		e := []rune(end)
+		if len(rs) < 1+minV+len(e) || !strings.ContainsRune(pinyinInitials, rs[0]) || string(rs[len(rs)-len(e):]) != end {
+			return false
+		}
+		v := rs[1 : len(rs)-len(e)]
+		if len(v) < minV || len(v) > maxV {
+			return false
+		}
+		for _, c := range v {
+			if !strings.ContainsRune(pinyinVowels, c) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 3; i <= len(rs)-3; i++ {
+		if syllable(rs[:i], 1, 2, "ن") && syllable(rs[i:], 0, 3, "نگ") {
+			return string(rs[:i]) + zwnjStr + string(rs[i:]), true
+		}
+	}
+	return "", false
 }
 
 // splitByLetters inserts a ZWNJ at each boundary of w whose letter context is
