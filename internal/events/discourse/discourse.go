@@ -1,0 +1,326 @@
+// Package discourse reads an article the way the quote finder and the event
+// coder need it: sentences of folded tokens with byte spans, the actors each
+// sentence mentions — linked entities, countries and capitals, titles such as
+// «وزیر امور خارجه روسیه», counterparts «همتای چینی خود», pronouns «او»، «وی»،
+// «کشورش» — each resolved to a CAMEO-style actor code and, when it can be, to
+// the entity it refers to (a title or pronoun to the person named before).
+//
+// Actor codes: a country's ISO-3 code alone for the country («چین» → CHN);
+// country plus role for people and bodies (CHNGOV, IRNMIL, USALEG, from the
+// title or name words in roles.tsv; a linked person with a country and no
+// title is taken as GOV, since the gazetteer's people are office holders); a
+// capital as subject stands for its government («پکن» → CHNGOV);
+// organizations from orgs.tsv (IGOUNO, IGOSCO, ...). An actor whose country is
+// unknown has the role alone, or no code.
+package discourse
+
+import (
+	"sort"
+	"strings"
+
+	"khabar/internal/article"
+)
+
+// Kind says how an actor was mentioned.
+type Kind int
+
+const (
+	Named       Kind = iota // a linked entity, or a country, capital or organization name
+	Title                   // «وزیر امور خارجه چین»
+	Counterpart             // «همتای روسی خود»
+	Pronoun                 // «او»، «وی»، «ایشان»
+	Possessive              // «کشورش»: the country of the person spoken of
+)
+
+// Mention is one actor mentioned in a sentence.
+type Mention struct {
+	// From, To are token indexes into Sentence.Tokens (To exclusive).
+	From, To int
+	Kind     Kind
+	// Type is PER, ORG or LOC.
+	Type    string
+	Country string
+	Role    string
+	// Entity is the linked entity the mention is (or was resolved to).
+	Entity *article.Entity
+	// Actor is the resolved actor; Actor.Code is empty when unknown.
+	Actor article.Actor
+	// Prep is the preposition governing the mention («با», «از», «به», «در»
+	// ...), empty for a bare noun phrase such as a subject.
+	Prep string
+}
+
+// Resolved says whether the mention could be given an actor.
+func (m *Mention) Resolved() bool { return m.Actor.Code != "" || m.Actor.ID != "" }
+
+// Sentence is one sentence of an article.
+type Sentence struct {
+	article.Place
+	Text     string
+	Tokens   []Token
+	Mentions []Mention
+	// Clauses lists the token indexes where clauses start (0 first): after
+	// «که», a colon or a semicolon.
+	Clauses []int
+}
+
+// Clause returns the token range of the clause holding token i.
+func (s *Sentence) Clause(i int) (from, to int) {
+	from, to = 0, len(s.Tokens)
+	for _, c := range s.Clauses {
+		if c <= i {
+			from = c
+		} else {
+			to = c
+			break
+		}
+	}
+	return from, to
+}
+
+// Subject returns the first resolved mention in tokens [from, to) that no
+// preposition governs, or nil. In Persian's subject–object–verb order that is
+// the clause's subject.
+func (s *Sentence) Subject(from, to int) *Mention {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From >= from && m.To <= to && m.Prep == "" && m.Resolved() {
+			return m
+		}
+	}
+	return nil
+}
+
+// MentionAt returns the mention covering token i, or nil.
+func (s *Sentence) MentionAt(i int) *Mention {
+	for k := range s.Mentions {
+		if m := &s.Mentions[k]; m.From <= i && i < m.To {
+			return m
+		}
+	}
+	return nil
+}
+
+// slice returns the text of tokens [from, to).
+func (s *Sentence) slice(from, to int) string {
+	start, end := s.Span(from, to)
+	return s.Text[start-s.Start : end-s.Start]
+}
+
+// Span returns the byte span of tokens [from, to) in the paragraph.
+func (s *Sentence) Span(from, to int) (start, end int) {
+	return s.Tokens[from].Start, s.Tokens[to-1].End
+}
+
+// prepositions that can govern an actor noun phrase.
+var prepositions = map[string]bool{
+	"با": true, "از": true, "به": true, "در": true, "بر": true, "برای": true,
+	"علیه": true, "ضد": true, "نزد": true, "درباره": true, "توسط": true, "همراه": true,
+}
+
+var pronouns = map[string]bool{"او": true, "وی": true, "ایشان": true}
+
+// Read splits the article into sentences and resolves the actors they
+// mention. Entities must already be on the article (Place offsets into the
+// title, lead and body).
+func Read(a *article.Article) []Sentence {
+	t := load()
+	byPara := map[int][]*article.Entity{}
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		byPara[e.Para] = append(byPara[e.Para], e)
+	}
+	var out []Sentence
+	for _, p := range paragraphs(a) {
+		for _, span := range splitSentences(p.text) {
+			s := Sentence{
+				Place:  article.Place{Para: p.para, Start: span[0], End: span[1]},
+				Text:   p.text[span[0]:span[1]],
+				Tokens: tokenizeAt(p.text[span[0]:span[1]], span[0]),
+			}
+			if len(s.Tokens) == 0 {
+				continue
+			}
+			s.Clauses = clauses(s.Tokens)
+			s.Mentions = mentions(t, &s, byPara[p.para])
+			out = append(out, s)
+		}
+	}
+	resolve(out)
+	return out
+}
+
+func clauses(toks []Token) []int {
+	cl := []int{0}
+	for i, tk := range toks {
+		switch {
+		case i > 0 && strings.ContainsAny(tk.Punct, ":؛;"):
+			cl = append(cl, i)
+		case tk.Fold == "که" && i+1 < len(toks):
+			cl = append(cl, i+1)
+		}
+	}
+	return cl
+}
+
+// mentions finds the actor mentions of one sentence: candidates from the
+// linked entities and the tables, longest first without overlaps.
+func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
+	toks := s.Tokens
+	var cands []Mention
+	for _, e := range ents {
+		if e.Start < s.Start || e.End > s.End {
+			continue
+		}
+		if e.Type != "PER" && e.Type != "ORG" && e.Type != "LOC" {
+			continue
+		}
+		from, to := -1, -1
+		for i, tk := range toks {
+			if tk.End > e.Start && tk.Start < e.End {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		m := Mention{From: from, To: to, Kind: Named, Type: e.Type, Country: e.Country, Entity: e}
+		if e.Type == "LOC" || e.Country == "" {
+			if iso, capital, ok := CountryCode(e.Text); ok {
+				m.Country = iso
+				if capital {
+					m.Role = "GOV"
+				}
+			} else if iso, capital, ok := CountryCode(e.Name); ok {
+				m.Country = iso
+				if capital {
+					m.Role = "GOV"
+				}
+			}
+		}
+		cands = append(cands, m)
+	}
+	for i := 0; i < len(toks); i++ {
+		if code, n := t.orgs.at(toks, i); n > 0 {
+			cands = append(cands, Mention{From: i, To: i + n, Kind: Named, Type: "ORG", Actor: article.Actor{Code: code, Name: s.slice(i, i+n)}})
+		}
+		if cw, n := t.countries.at(toks, i); n > 0 && cw.kind != 'd' {
+			m := Mention{From: i, To: i + n, Kind: Named, Type: "LOC", Country: cw.iso, Actor: article.Actor{Name: s.slice(i, i+n)}}
+			if cw.kind == 'c' {
+				m.Role = "GOV"
+			}
+			cands = append(cands, m)
+		}
+		if rw, n := t.roles.at(toks, i); n > 0 {
+			// A title needs a country right after it, up to two words on:
+			// «وزیر امور خارجه چین», «سفیر ایران», «وزارت خارجه آمریکا».
+			for k := i + n; k < len(toks) && k <= i+n+2; k++ {
+				if toks[k].Punct != "" {
+					break
+				}
+				if cw, cn := t.countries.at(toks, k); cn > 0 {
+					typ := "PER"
+					if !rw.person {
+						typ = "ORG"
+					}
+					cands = append(cands, Mention{From: i, To: k + cn, Kind: Title, Type: typ, Country: cw.iso, Role: rw.role})
+					break
+				}
+			}
+		}
+		switch f := toks[i].Fold; {
+		case pronouns[f]:
+			cands = append(cands, Mention{From: i, To: i + 1, Kind: Pronoun, Type: "PER"})
+		case f == "کشورش" || f == "کشورشان":
+			cands = append(cands, Mention{From: i, To: i + 1, Kind: Possessive, Type: "LOC"})
+		case (f == "همتای" || f == "همتایان") && i+1 < len(toks):
+			if cw, n := t.countries.at(toks, i+1); n > 0 {
+				to := i + 1 + n
+				if to < len(toks) && toks[to].Fold == "خود" && toks[to].Punct == "" {
+					to++
+				}
+				cands = append(cands, Mention{From: i, To: to, Kind: Counterpart, Type: "PER", Country: cw.iso, Role: "GOV"})
+			}
+		}
+	}
+	// Longest first; at equal length a linked entity beats a table match.
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].To-cands[i].From, cands[j].To-cands[j].From
+		if li != lj {
+			return li > lj
+		}
+		return cands[i].Entity != nil && cands[j].Entity == nil
+	})
+	used := make([]bool, len(toks))
+	var out []Mention
+	for _, c := range cands {
+		free := true
+		for k := c.From; k < c.To; k++ {
+			if used[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := c.From; k < c.To; k++ {
+			used[k] = true
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	skip := attributionEnd(toks)
+	kept := out[:0]
+	for _, m := range out {
+		if m.From < skip {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	out = kept
+	for i := range out {
+		out[i].Prep = governingPrep(toks, out, i)
+	}
+	return out
+}
+
+// attributionEnd returns the first token after an opening «به گزارش X به نقل
+// از Y،»: the agencies named there are the source of the text, not actors.
+func attributionEnd(toks []Token) int {
+	if len(toks) < 2 || toks[0].Fold != "به" || (toks[1].Fold != "گزارش" && toks[1].Fold != "نقل") {
+		return 0
+	}
+	for i := 2; i < len(toks); i++ {
+		if strings.ContainsAny(toks[i].Punct, "،,") {
+			return i
+		}
+	}
+	return 0
+}
+
+// governingPrep finds the preposition before mention i: up to three words
+// back («از حمایت چین»), not across punctuation or another mention. An
+// appositive after a comma («با همتای روسی خود، سرگئی لاوروف») takes the
+// preposition of the mention it renames.
+func governingPrep(toks []Token, ms []Mention, i int) string {
+	m := ms[i]
+	if i > 0 && ms[i-1].To == m.From && strings.ContainsAny(toks[m.From].Punct, "،,") {
+		return ms[i-1].Prep
+	}
+	for j := m.From - 1; j >= 0 && j >= m.From-3; j-- {
+		if toks[j+1].Punct != "" {
+			return ""
+		}
+		if i > 0 && j < ms[i-1].To {
+			return ""
+		}
+		if prepositions[toks[j].Fold] {
+			return toks[j].Fold
+		}
+	}
+	return ""
+}

@@ -1,0 +1,176 @@
+package discourse
+
+import (
+	"strings"
+
+	"khabar/internal/article"
+)
+
+// resolve gives every mention its actor, reading the sentences in order:
+// named mentions code themselves; a title is the person it stands beside
+// («وانگ ایی، وزیر امور خارجه چین»), else the person the article gave that
+// title anywhere (the lead often titles someone the body names), else the
+// latest person of that country; a counterpart is the latest person of its
+// country; a pronoun is the latest person who was a subject, else the latest
+// person; «کشورش» is that person's country.
+func resolve(ss []Sentence) {
+	// Pass 1: persons named beside a title, by the title's folded text.
+	titled := map[string]*Mention{}
+	for si := range ss {
+		s := &ss[si]
+		for i := range s.Mentions {
+			m := &s.Mentions[i]
+			if m.Kind != Title || m.Type != "PER" {
+				continue
+			}
+			if p := appositivePerson(s, i); p != nil {
+				if p.Country == "" {
+					p.Country = m.Country
+				}
+				if p.Role == "" {
+					p.Role = m.Role
+				}
+				key := titleKey(s, m)
+				if _, seen := titled[key]; !seen {
+					titled[key] = p
+				}
+			}
+		}
+	}
+	var (
+		lastPER, lastSubject *article.Actor
+		lastSubjectCountry   string
+		byCountry            = map[string]*article.Actor{}
+	)
+	for si := range ss {
+		s := &ss[si]
+		subjectSeen := map[int]bool{}
+		for i := range s.Mentions {
+			m := &s.Mentions[i]
+			switch m.Kind {
+			case Named:
+				codeNamed(m)
+			case Title:
+				if m.Type == "PER" {
+					if p := appositivePerson(s, i); p != nil {
+						codeNamed(p)
+						m.Actor, m.Entity = p.Actor, p.Entity
+					} else if p := titled[titleKey(s, m)]; p != nil {
+						codeNamed(p)
+						m.Actor, m.Entity = p.Actor, p.Entity
+					} else if a := byCountry[m.Country]; a != nil && strings.HasSuffix(a.Code, m.Role) {
+						m.Actor = *a
+					}
+				}
+				if m.Actor.Code == "" && m.Actor.ID == "" {
+					m.Actor = article.Actor{Code: m.Country + m.Role, Name: text(s, m)}
+				}
+			case Counterpart:
+				if i+1 < len(s.Mentions) && s.Mentions[i+1].From == m.To && s.Mentions[i+1].Type == "PER" && s.Mentions[i+1].Kind == Named {
+					p := &s.Mentions[i+1]
+					codeNamed(p)
+					m.Actor, m.Entity = p.Actor, p.Entity
+				} else if a := byCountry[m.Country]; a != nil {
+					m.Actor = *a
+				} else {
+					m.Actor = article.Actor{Code: m.Country + m.Role, Name: text(s, m)}
+				}
+			case Pronoun:
+				if lastSubject != nil {
+					m.Actor = *lastSubject
+					m.Country = lastSubjectCountry
+				} else if lastPER != nil {
+					m.Actor = *lastPER
+				}
+			case Possessive:
+				if lastSubjectCountry != "" {
+					m.Country = lastSubjectCountry
+					m.Actor = article.Actor{Code: lastSubjectCountry}
+				}
+			}
+			if m.Type != "PER" || !m.Resolved() {
+				continue
+			}
+			a := m.Actor
+			lastPER = &a
+			if m.Country != "" {
+				byCountry[m.Country] = &a
+			}
+			// The first bare person of a clause is its subject.
+			cf, _ := s.Clause(m.From)
+			if m.Prep == "" && !subjectSeen[cf] {
+				subjectSeen[cf] = true
+				lastSubject = &a
+				if m.Country != "" {
+					lastSubjectCountry = m.Country
+				}
+			}
+		}
+	}
+}
+
+// appositivePerson returns the named person a title mention renames: the
+// named PER mention just before it (comma between) or just after it.
+func appositivePerson(s *Sentence, i int) *Mention {
+	m := &s.Mentions[i]
+	if i > 0 {
+		p := &s.Mentions[i-1]
+		if p.Kind == Named && p.Type == "PER" && p.To == m.From && strings.ContainsAny(s.Tokens[m.From].Punct, "،,") {
+			return p
+		}
+	}
+	if i+1 < len(s.Mentions) {
+		p := &s.Mentions[i+1]
+		if p.Kind == Named && p.Type == "PER" && p.From == m.To {
+			return p
+		}
+	}
+	return nil
+}
+
+func titleKey(s *Sentence, m *Mention) string {
+	var b strings.Builder
+	for k := m.From; k < m.To; k++ {
+		if k > m.From {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.Tokens[k].Fold)
+	}
+	return b.String()
+}
+
+func text(s *Sentence, m *Mention) string { return s.slice(m.From, m.To) }
+
+// codeNamed codes a named mention: organizations from the table, then
+// country plus role.
+func codeNamed(m *Mention) {
+	if m.Actor.Code != "" {
+		return
+	}
+	if e := m.Entity; e != nil {
+		m.Actor.ID, m.Actor.Name, m.Actor.Latin = e.ID, e.Name, e.Latin
+		if m.Actor.Name == "" {
+			m.Actor.Name = e.Text
+		}
+		if e.Type == "ORG" {
+			if code, ok := OrgCode(e.Text); ok {
+				m.Actor.Code = code
+				return
+			}
+			if code, ok := OrgCode(e.Name); ok {
+				m.Actor.Code = code
+				return
+			}
+			if m.Role == "" {
+				m.Role = RoleOf(e.Text)
+			}
+		}
+	}
+	switch {
+	case m.Type == "PER" && m.Country != "" && m.Role == "":
+		m.Role = "GOV"
+	case m.Type == "PER" && m.Country == "" && m.Role == "":
+		return // an unknown person: no code, though the entity id may be set
+	}
+	m.Actor.Code = m.Country + m.Role
+}

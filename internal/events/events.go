@@ -1,0 +1,178 @@
+// Package events codes who-did-what-to-whom in an article: for each sentence,
+// an action from the lexicon (actions.tsv: Persian verbs, light-verb
+// constructions and nominal phrases with their CAMEO code and PLOVER type),
+// its source — the clause's subject — and its target — the actor the entry's
+// preposition introduces («با X دیدار کرد», «از X قدردانی کرد», «X را محکوم
+// کرد»). Actors are resolved and coded by internal/events/discourse.
+package events
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"khabar/internal/article"
+	"khabar/internal/events/discourse"
+)
+
+//go:embed actions.tsv
+var actionsTSV string
+
+var (
+	lexOnce sync.Once
+	lex     *discourse.Lexicon
+)
+
+// Lexicon returns the parsed action lexicon.
+func Lexicon() *discourse.Lexicon {
+	lexOnce.Do(func() {
+		var err error
+		lex, err = discourse.ParseLexicon("actions.tsv", actionsTSV)
+		if err != nil {
+			panic(err) // embedded and tested: a build defect
+		}
+	})
+	return lex
+}
+
+// Find returns the events of the article in text order. The article's
+// Entities must already be filled in.
+func Find(a *article.Article) []article.Event {
+	return FindIn(discourse.Read(a))
+}
+
+// FindIn is Find over sentences already read.
+func FindIn(ss []discourse.Sentence) []article.Event {
+	var out []article.Event
+	for i := range ss {
+		out = append(out, inSentence(&ss[i])...)
+	}
+	return out
+}
+
+func inSentence(s *discourse.Sentence) []article.Event {
+	var out []article.Event
+	seen := map[string]bool{}
+	for _, mt := range Lexicon().Find(s, 0, len(s.Tokens)) {
+		f := mt.Entry.Fields
+		if len(f) < 3 {
+			continue
+		}
+		cameo, plover, preps := f[0], f[1], strings.Split(f[2], "|")
+		src := source(s, mt)
+		if src == nil {
+			continue
+		}
+		tgt := target(s, mt, src, preps)
+		if tgt == nil && !contains(preps, "-") {
+			continue
+		}
+		ev := article.Event{
+			Source:   src.Actor,
+			Action:   s.Text[s.Tokens[mt.From].Start-s.Start : s.Tokens[mt.To-1].End-s.Start],
+			CAMEO:    cameo,
+			PLOVER:   plover,
+			Evidence: s.Text,
+			Place:    s.Place,
+		}
+		if tgt != nil {
+			ev.Target = tgt.Actor
+		}
+		key := ev.Source.Code + ev.Source.ID + "|" + ev.Target.Code + ev.Target.ID + "|" + cameo
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, ev)
+	}
+	return out
+}
+
+// source is the subject of the action's clause: the first bare actor before
+// the action, else after it in the same clause, else the subject of the
+// clause before («X تاکید کرد که آماده همکاری است»: X).
+func source(s *discourse.Sentence, mt discourse.Match) *discourse.Mention {
+	from, to := s.Clause(mt.From)
+	if m := s.Subject(from, mt.From); m != nil && coded(m) {
+		return m
+	}
+	if m := s.Subject(mt.To, to); m != nil && coded(m) {
+		return m
+	}
+	if from > 0 {
+		pf, _ := s.Clause(from - 1)
+		if m := s.Subject(pf, from); m != nil && coded(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+func coded(m *discourse.Mention) bool { return m.Actor.Code != "" }
+
+// target is the first coded actor in the action's clause that one of the
+// entry's prepositions governs (or that «را» follows), other than the source.
+// When the pattern ends in its preposition («دیدار با») the target is the
+// actor right after it.
+func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, preps []string) *discourse.Mention {
+	from, to := s.Clause(mt.From)
+	last := s.Tokens[mt.To-1].Fold
+	if contains(preps, last) {
+		for i := range s.Mentions {
+			m := &s.Mentions[i]
+			if m.From >= mt.To && m.From <= mt.To+2 && coded(m) && !same(m, src) {
+				return m
+			}
+		}
+		return nil
+	}
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From < from || m.To > to || m == src || !coded(m) || same(m, src) {
+			continue
+		}
+		if m.From >= mt.From && m.To <= mt.To && !inGap(s, mt, m) {
+			continue
+		}
+		if contains(preps, m.Prep) || (contains(preps, "را") && objectMarked(s, m)) {
+			return m
+		}
+	}
+	return nil
+}
+
+// inGap says whether m lies inside a matched pattern's gap («آماده است با
+// روسیه همکاری کند») rather than on one of its words.
+func inGap(s *discourse.Sentence, mt discourse.Match, m *discourse.Mention) bool {
+	return m.From > mt.From && m.To < mt.To
+}
+
+// objectMarked says whether «را» follows the mention within two words
+// («ادعاهای آمریکا را رد کرد»).
+func objectMarked(s *discourse.Sentence, m *discourse.Mention) bool {
+	for k := m.To; k < len(s.Tokens) && k <= m.To+2; k++ {
+		if k > m.To && s.Tokens[k].Punct != "" {
+			return false
+		}
+		if s.Tokens[k].Fold == "را" {
+			return true
+		}
+	}
+	return false
+}
+
+func same(a, b *discourse.Mention) bool {
+	if a.Actor.ID != "" && a.Actor.ID == b.Actor.ID {
+		return true
+	}
+	return a.Actor.ID == "" && b.Actor.ID == "" && a.Actor.Code == b.Actor.Code
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
