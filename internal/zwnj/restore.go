@@ -228,6 +228,12 @@ func (r *Restorer) Restore(s string) string {
 			ratio = ratioB
 		}
 		merged, _ = r.joinSpaces(s, ws, words, left, ratio, merged)
+		if affixJoins > 0 {
+			// A line that writes its affixes apart («می شود») has not
+			// run its words together either: its joined words are as
+			// the writer meant them («کشورهای», «همچنین»).
+			copy(forms, words)
+		}
 	}
 	var b strings.Builder
 	changed := false
