@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"khabar/internal/analysis"
 	"khabar/internal/pipeline"
 )
 
@@ -92,7 +93,14 @@ func readInput(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// pipeline builds the pipeline every command uses.
+// pipeline builds the pipeline every command uses: normalization, then the
+// analysis (entities, quotes, events).
 func (a *app) pipeline(zwnj bool) *pipeline.Pipeline {
-	return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj)}
+	an, err := analysis.New()
+	if err != nil {
+		// The gazetteer is embedded and checked by its tests: this is a
+		// broken build, not bad input.
+		panic(err)
+	}
+	return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj), Analyzers: []pipeline.Analyzer{an}}
 }

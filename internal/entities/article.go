@@ -1,0 +1,285 @@
+package entities
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	"khabar/internal/article"
+)
+
+// Span is a named-entity span from a statistical recognizer: byte offsets
+// into one paragraph and a PEYMA type.
+type Span struct {
+	Start, End int
+	Type       string
+}
+
+// Recognizer finds entity spans in one paragraph. It must be safe for
+// concurrent use.
+type Recognizer func(text string) []Span
+
+// para is one analysed paragraph of an article.
+type para struct {
+	place    int
+	text     string
+	matches  []Match
+	partials []partialAt
+}
+
+// Paragraphs lists an article's texts with their Place.Para numbers: -2 the
+// title, -1 the lead, then the body paragraphs.
+func Paragraphs(a *article.Article) (places []int, texts []string) {
+	places = append(places, -2, -1)
+	texts = append(texts, a.Title, a.Lead)
+	for i, p := range a.Body {
+		places = append(places, i)
+		texts = append(texts, p)
+	}
+	return places, texts
+}
+
+// Link finds the entities of an article: gazetteer names and titles, partial
+// names of people named in full elsewhere in the same article, and, when rec
+// is not nil, the recognizer's spans that the gazetteer does not cover (as
+// corpus entities with an id made from the folded name, so that the same
+// name groups across articles). Demonyms are not entities. The result is in
+// reading order.
+func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
+	places, texts := Paragraphs(a)
+	paras := make([]para, 0, len(texts))
+	seen := map[*Record]int{}
+	for i, t := range texts {
+		if t == "" {
+			continue
+		}
+		ms, ps := l.find(Tokenize(t))
+		for _, m := range ms {
+			if m.Kind == ByName || m.Kind == ByTitle {
+				seen[m.Record]++
+			}
+		}
+		paras = append(paras, para{place: places[i], text: t, matches: ms, partials: ps})
+	}
+	var out []article.Entity
+	var corpus []*corpusMention
+	for pi := range paras {
+		p := &paras[pi]
+		ms := p.matches
+		for _, pa := range p.partials {
+			if r := pickPartial(pa.cands, seen); r != nil {
+				ms = append(ms, Match{Record: r, Kind: ByPartial, Start: pa.start, End: pa.end})
+			} else if pa.fallback != nil {
+				ms = append(ms, *pa.fallback)
+			}
+		}
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		if rec != nil {
+			var cs []*corpusMention
+			ms, cs = mergeSpans(p, ms, rec(p.text))
+			corpus = append(corpus, cs...)
+		}
+		prev := -1
+		for _, m := range ms {
+			if m.Kind == ByDemonym {
+				continue
+			}
+			if prev >= 0 && repeats(p.text, out[prev], m) {
+				continue
+			}
+			out = append(out, entityOf(p.place, p.text, m))
+			prev = len(out) - 1
+		}
+	}
+	if len(corpus) > 0 {
+		out = append(out, corpusEntities(corpus)...)
+		// Para numbers are in reading order: -2 title, -1 lead, then body.
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].Para != out[j].Para {
+				return out[i].Para < out[j].Para
+			}
+			return out[i].Start < out[j].Start
+		})
+	}
+	return out
+}
+
+// pickPartial chooses, among the people a partial name may stand for, the
+// one mentioned most in the article; none when none of them is.
+func pickPartial(cands []*Record, seen map[*Record]int) *Record {
+	var best *Record
+	for _, r := range cands {
+		if seen[r] > 0 && (best == nil || seen[r] > seen[best]) {
+			best = r
+		}
+	}
+	return best
+}
+
+// repeats is true for a Latin name in parentheses right after the same
+// record's Persian name: «سازمان همکاری شانگهای (SCO)» is one mention.
+func repeats(text string, prev article.Entity, m Match) bool {
+	if prev.ID != m.Record.ID || prev.End > m.Start {
+		return false
+	}
+	gap := strings.TrimSpace(text[prev.End:m.Start])
+	return gap == "(" && strings.HasPrefix(strings.TrimSpace(text[m.End:]), ")")
+}
+
+func entityOf(place int, text string, m Match) article.Entity {
+	r := m.Record
+	typ := r.Type
+	return article.Entity{
+		Text: text[m.Start:m.End], Type: typ,
+		ID: r.ID, Name: r.Name, Latin: r.Latin, Country: r.Country,
+		Place: article.Place{Para: place, Start: m.Start, End: m.End},
+	}
+}
+
+// linkedTypes are the recognizer types that name a thing an entity page can
+// be about; dates, times, money and percentages are kept unlinked.
+var linkedTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
+
+type corpusMention struct {
+	place      int
+	text, typ  string
+	start, end int
+	toks       []string
+}
+
+// mergeSpans adds a recognizer's spans to a paragraph's gazetteer matches. A
+// span that overlaps matches is dropped, unless it covers them entirely, is
+// longer and of another type («دانشگاه تهران» is an organization, not
+// Tehran): then it replaces them.
+func mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
+	var cs []*corpusMention
+	drop := map[int]bool{}
+	for _, s := range spans {
+		if s.Start < 0 || s.End > len(p.text) || s.Start >= s.End {
+			continue
+		}
+		var over []int
+		wins := true
+		for i, m := range ms {
+			if m.End <= s.Start || m.Start >= s.End {
+				continue
+			}
+			over = append(over, i)
+			if m.Start < s.Start || m.End > s.End || m.End-m.Start == s.End-s.Start || m.Record.Type == s.Type || m.Kind == ByTitle {
+				wins = false
+			}
+		}
+		if len(over) > 0 && !wins {
+			continue
+		}
+		for _, i := range over {
+			drop[i] = true
+		}
+		text := p.text[s.Start:s.End]
+		var toks []string
+		for _, t := range Tokenize(text) {
+			toks = append(toks, t.Fold)
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		cs = append(cs, &corpusMention{place: p.place, text: text, typ: s.Type, start: s.Start, end: s.End, toks: toks})
+	}
+	if len(drop) > 0 {
+		kept := ms[:0]
+		for i, m := range ms {
+			if !drop[i] {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	return ms, cs
+}
+
+// corpusEntities turns recognizer spans into entities. People named by a
+// tail of a longer name in the same article («قالیباف» after «محمدباقر
+// قالیباف») take the longer name's id and name.
+func corpusEntities(cs []*corpusMention) []article.Entity {
+	full := map[string]*corpusMention{}
+	for _, c := range cs {
+		if !linkedTypes[c.typ] {
+			continue
+		}
+		k := strings.Join(c.toks, " ")
+		if f, ok := full[k]; !ok || len(f.text) < len(c.text) {
+			full[k] = c
+		}
+	}
+	out := make([]article.Entity, 0, len(cs))
+	for _, c := range cs {
+		e := article.Entity{Text: c.text, Type: c.typ, Place: article.Place{Para: c.place, Start: c.start, End: c.end}}
+		if linkedTypes[c.typ] {
+			head := c
+			if c.typ == "PER" {
+				for _, f := range full {
+					if f.typ == "PER" && len(f.toks) > len(head.toks) && hasSuffix(f.toks, c.toks) {
+						head = f
+					}
+				}
+			}
+			e.ID = CorpusID(head.toks)
+			e.Name = head.text
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func hasSuffix(long, short []string) bool {
+	if len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, s := range short {
+		if long[off+i] != s {
+			return false
+		}
+	}
+	return true
+}
+
+// translit romanizes folded Persian letters for readable corpus ids. It loses
+// distinctions (س ص ث are all s), which the hash in CorpusID keeps.
+var translit = map[rune]string{
+	'ا': "a", 'ب': "b", 'پ': "p", 'ت': "t", 'ث': "s", 'ج': "j", 'چ': "ch", 'ح': "h",
+	'خ': "kh", 'د': "d", 'ذ': "z", 'ر': "r", 'ز': "z", 'ژ': "zh", 'س': "s", 'ش': "sh",
+	'ص': "s", 'ض': "z", 'ط': "t", 'ظ': "z", 'ع': "a", 'غ': "gh", 'ف': "f", 'ق': "gh",
+	'ک': "k", 'گ': "g", 'ل': "l", 'م': "m", 'ن': "n", 'و': "v", 'ه': "h", 'ی': "y",
+}
+
+// CorpusID is the id of a name the gazetteer does not know, from its folded
+// tokens: a rough romanization for people reading URLs, then a hash of the
+// folded name so that distinct names never share an id.
+func CorpusID(folded []string) string {
+	var b strings.Builder
+	b.WriteString("x-")
+	h := fnv.New32a()
+	for i, t := range folded {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte(t))
+		if b.Len() > 40 {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('-')
+		}
+		for _, r := range t {
+			switch {
+			case r < 128:
+				b.WriteRune(r)
+			case translit[r] != "":
+				b.WriteString(translit[r])
+			}
+		}
+	}
+	return fmt.Sprintf("%s-%06x", b.String(), h.Sum32()&0xffffff)
+}

@@ -1,0 +1,261 @@
+// Package entities links names in Persian news text to canonical records: a
+// hand-written gazetteer of countries, places, leaders and organizations
+// (data files in gazetteer/, embedded), matched longest-first over folded
+// tokens, plus coreference of partial names and titles inside one article.
+package entities
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Record is one canonical entity.
+type Record struct {
+	// ID is a stable ASCII slug ("sergey-lavrov").
+	ID string
+	// Type is a PEYMA type: PER, ORG, LOC (FAC, EVE, PRO for others).
+	Type string
+	// Country is an ISO 3166-1 alpha-3 code: the person's or organization's
+	// country, or the place's own. Empty for international bodies.
+	Country string
+	// Role is the CAMEO role of a person or organization (GOV, MIL, LEG, JUD,
+	// MED, REB, BUS, ...), empty when unknown; COUNTRY marks a country's own
+	// record (the one titles like «وزیر خارجه چین» are made from).
+	Role string
+	// Name is the canonical Persian name, Latin its Latin-script name.
+	Name, Latin string
+	// Aliases are other ways the name is written (spelling variants, short
+	// forms, Latin acronyms). ZWNJ and spacing variants need not be listed:
+	// matching ignores them.
+	Aliases []string
+	// Titles are the offices that name this person in the corpus period
+	// («وزیر امور خارجه چین»), expanded from gazetteer/offices.txt.
+	Titles []string
+	// Demonyms are adjectives that point at a country («روسی», «چینی»).
+	Demonyms []string
+	// Actor is a CAMEO-style actor code when it is not country plus role
+	// (international bodies: "IGOUNO").
+	Actor string
+	// NoPartial stops the last word of a person's name from standing for
+	// the person, where it is a common word («شریف», «سلام»).
+	NoPartial bool
+}
+
+// ActorCode is the CAMEO-style code of the record as an event actor: its own
+// code when given, the country for a place ("CHN" for Beijing too: a capital
+// stands for its government), else country plus role ("CHNGOV").
+func (r *Record) ActorCode() string {
+	switch {
+	case r.Actor != "":
+		return r.Actor
+	case r.Type == "LOC" || r.Role == RoleCountry:
+		return r.Country
+	}
+	return r.Country + r.Role
+}
+
+// RoleCountry marks the record of a country itself.
+const RoleCountry = "COUNTRY"
+
+// Gazetteer is a set of records loaded from data files.
+type Gazetteer struct {
+	Records   []*Record
+	byID      map[string]*Record
+	byCountry map[string]*Record
+}
+
+// Country returns the record of the country with an ISO 3166-1 alpha-3 code.
+func (g *Gazetteer) Country(code string) (*Record, bool) {
+	r, ok := g.byCountry[code]
+	return r, ok
+}
+
+// Lookup returns the record with an id.
+func (g *Gazetteer) Lookup(id string) (*Record, bool) {
+	r, ok := g.byID[id]
+	return r, ok
+}
+
+//go:embed gazetteer/*.txt
+var gazetteerFS embed.FS
+
+// LoadGazetteer reads the embedded gazetteer.
+func LoadGazetteer() (*Gazetteer, error) {
+	sub, err := fs.Sub(gazetteerFS, "gazetteer")
+	if err != nil {
+		return nil, err
+	}
+	return ReadGazetteer(sub)
+}
+
+// ReadGazetteer reads every *.txt record file of fsys, and offices.txt for
+// the title templates. A record line is
+//
+//	id | type | country | role | name | latin | aliases | titles | demonyms | actor | flags
+//
+// with list fields separated by ';' and trailing fields optional; '#' starts
+// a comment line. The one flag is "nopartial". titles lists offices: "fm" is an office of the person's
+// own country, "sg@un" an office of record un.
+func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	offices, err := readOffices(fsys)
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	g := &Gazetteer{byID: map[string]*Record{}, byCountry: map[string]*Record{}}
+	type pending struct {
+		r      *Record
+		titles []string
+		where  string
+	}
+	var todo []pending
+	for _, name := range names {
+		if name == "offices.txt" {
+			continue
+		}
+		err := eachLine(fsys, name, func(line int, fields []string) error {
+			where := fmt.Sprintf("%s:%d", path.Base(name), line)
+			if len(fields) < 6 {
+				return fmt.Errorf("%s: %d fields, want at least 6", where, len(fields))
+			}
+			if len(fields) > 11 {
+				return fmt.Errorf("%s: %d fields, want at most 11", where, len(fields))
+			}
+			for len(fields) < 11 {
+				fields = append(fields, "")
+			}
+			r := &Record{
+				ID: fields[0], Type: fields[1], Country: fields[2], Role: fields[3],
+				Name: fields[4], Latin: fields[5],
+				Aliases: list(fields[6]), Demonyms: list(fields[8]), Actor: fields[9],
+			}
+			for _, f := range list(fields[10]) {
+				if f != "nopartial" {
+					return fmt.Errorf("%s: unknown flag %q", where, f)
+				}
+				r.NoPartial = true
+			}
+			if _, dup := g.byID[r.ID]; dup {
+				return fmt.Errorf("%s: duplicate id %q", where, r.ID)
+			}
+			g.byID[r.ID] = r
+			if r.Role == RoleCountry {
+				if _, dup := g.byCountry[r.Country]; dup || len(r.Country) != 3 {
+					return fmt.Errorf("%s: country code %q repeated or not 3 letters", where, r.Country)
+				}
+				g.byCountry[r.Country] = r
+			}
+			g.Records = append(g.Records, r)
+			todo = append(todo, pending{r, list(fields[7]), where})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Titles are expanded once every record is known, since they name
+	// other records' countries and organizations.
+	for _, p := range todo {
+		for _, t := range p.titles {
+			office, of, _ := strings.Cut(t, "@")
+			tmpl, ok := offices[office]
+			if !ok {
+				return nil, fmt.Errorf("%s: unknown office %q", p.where, office)
+			}
+			var place *Record
+			if of == "" {
+				place, ok = g.byCountry[p.r.Country]
+			} else {
+				place, ok = g.byID[of]
+			}
+			if !ok {
+				return nil, fmt.Errorf("%s: office %q of unknown record %q", p.where, t, of)
+			}
+			for _, pat := range tmpl {
+				for _, n := range persianNames(place) {
+					p.r.Titles = append(p.r.Titles, strings.ReplaceAll(pat, "{}", n))
+				}
+			}
+		}
+	}
+	return g, nil
+}
+
+// persianNames are a record's names in Arabic script, for title templates.
+func persianNames(r *Record) []string {
+	var out []string
+	for _, n := range append([]string{r.Name}, r.Aliases...) {
+		if n != "" && !isLatin(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r >= 0x600 && r <= 0x6FF {
+			return false
+		}
+	}
+	return true
+}
+
+func readOffices(fsys fs.FS) (map[string][]string, error) {
+	offices := map[string][]string{}
+	err := eachLine(fsys, "offices.txt", func(line int, fields []string) error {
+		if len(fields) != 2 {
+			return fmt.Errorf("offices.txt:%d: %d fields, want 2", line, len(fields))
+		}
+		offices[fields[0]] = list(fields[1])
+		return nil
+	})
+	return offices, err
+}
+
+func eachLine(fsys fs.FS, name string, fn func(line int, fields []string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "|")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if err := fn(n, fields); err != nil {
+			return fmt.Errorf("gazetteer: %w", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer %s: %w", name, err)
+	}
+	return nil
+}
+
+func list(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ";") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
