@@ -399,7 +399,11 @@ func (r *Restorer) joinSpaces(s string, ws []wordSpan, words []string, left []ui
 	cur, curLeft := words[0], left[0]
 	for i := 1; i < len(ws); i++ {
 		if ws[i].start == ws[i-1].end+1 && s[ws[i-1].end] == ' ' {
-			if j := r.join(cur, words[i], curLeft, ratio); j != noJoin {
+			next := ""
+			if i+1 < len(ws) {
+				next = words[i+1]
+			}
+			if j := r.join(cur, words[i], next, curLeft, ratio); j != noJoin {
 				merged[i] = true
 				if j == affixJoin {
 					affixes++
@@ -857,7 +861,7 @@ func (r *Restorer) total(w string) uint32 {
 // are always joined; compounds («بین المللی») only if ratio > 0 and the model
 // saw them joined ratio times more often than apart.
 // aLeft is a's mask in Restorer.left.
-func (r *Restorer) join(a, b string, aLeft uint64, ratio float64) joinKind {
+func (r *Restorer) join(a, b, next string, aLeft uint64, ratio float64) joinKind {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	if !isLetter(last) && !isMark(last) {
 		return noJoin
@@ -875,7 +879,7 @@ func (r *Restorer) join(a, b string, aLeft uint64, ratio float64) joinKind {
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
-	if aLeft == 0 {
+	if aLeft == 0 || determiners[a] || r.isVerbal(b, next) {
 		return noJoin
 	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
@@ -946,6 +950,51 @@ func appendKey(dst []byte, w string) []byte {
 		dst = append(dst, w[:i]...)
 		w = w[i+len(zwnjStr):]
 	}
+}
+
+// determiners stand before a noun as words of their own: «آن سو», «آن قدر»,
+// «همه روزهای», «چه چیزی», «هیچ گاه» are phrases, and the compounds they
+// make are written joined («آنچه», «همچنین»), never with a ZWNJ, in edited
+// text such as PerDT. (The plural «آن‌ها» is an ending, joined before this.)
+var determiners = map[string]bool{"آن": true, "این": true, "چه": true, "هیچ": true, "همه": true, "هر": true}
+
+// isVerbal reports whether b is a verb form that follows its complement as a
+// word of its own in a compound verb, so that the space before it is a space:
+// a past stem with a personal ending or an infinitive («انجام شد», «واقع
+// شدن»), the future auxiliary («از دست خواهی داد»), or a past participle
+// followed by an auxiliary («درس خوانده بودند», «زده شده است»). A participle
+// before anything else may be an adjective written with a ZWNJ
+// («صدمه‌دیده», «سرکوب‌شده»), and «ی» after a past stem is as often the
+// adjective ending («زیستی») as the personal one: the counts decide those.
+func (r *Restorer) isVerbal(b, next string) bool {
+	if stem, ok := strings.CutSuffix(b, "ه"); ok && r.past[stem] {
+		return isAuxiliary(next) || isCopula(next) || strings.HasPrefix(next, "شد") || strings.HasPrefix(next, "شو") ||
+			strings.HasPrefix(next, "می") || strings.HasPrefix(next, "نمی")
+	}
+	if stem, ok := strings.CutSuffix(b, "ن"); ok && r.past[stem] {
+		return true
+	}
+	for _, e := range pastEndings {
+		if e == "ی" || e == "ه" {
+			continue
+		}
+		if stem, ok := strings.CutSuffix(b, e); ok && r.past[stem] {
+			return true
+		}
+	}
+	if rest, ok := strings.CutPrefix(b, "خواه"); ok && (rest == "" || slices.Contains(presentEndings, rest)) {
+		return true
+	}
+	return false
+}
+
+// isCopula reports the enclitic copula written as a word («است», «اند»).
+func isCopula(w string) bool {
+	switch w {
+	case "است", "اند", "ایم", "اید", "ام", "ای", "هست", "هستند", "نیست", "نیستند":
+		return true
+	}
+	return false
 }
 
 // isAuxiliary reports forms of «بودن» that follow a participle as a separate
