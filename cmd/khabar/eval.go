@@ -16,6 +16,7 @@ func (a *app) evalCmd() *cobra.Command {
 		a.evalZWNJCmd(),
 		a.evalExtractCmd(),
 		a.evalEventsCmd(),
+		a.evalTopicsCmd(),
 	)
 	return cmd
 }
