@@ -39,9 +39,9 @@ const (
 	// form was seen at least minB times and ratioB times more often than the
 	// two words side by side or glued; ratioBWeak in a line that shows no
 	// other sign of spaces written for ZWNJs.
-	minB       = 3
+	minB       = 2
 	ratioB     = 3.0
-	ratioBWeak = 10.0
+	ratioBWeak = 5.0
 	// stdBoost multiplies the count of the form the lexicons name the
 	// standard spelling (see standardForms in build.go).
 	stdBoost = 3.0
@@ -119,14 +119,17 @@ func affixAfter(a, b string, last rune, rn int) bool {
 	// «بی» is a prefix, not a word: «بی درنگ» → «بی‌درنگ»; but as a
 	// preposition it stands before a determiner or pronoun («بی آنکه», «بی
 	// هیچ») and in «بی بی سی».
-	if a != "بی" {
-		return false
-	}
+	return a == "بی" && !biPreposition(b)
+}
+
+// biPreposition reports the words before which «بی» is a preposition, a word
+// of its own («بی آنکه»).
+func biPreposition(b string) bool {
 	switch b {
 	case "بی", "آن", "آنکه", "آنچه", "این", "اینکه", "هیچ", "همه", "ما", "من", "تو", "او", "شما":
-		return false
+		return true
 	}
-	return true
+	return false
 }
 
 // verbPrefixes attach to the verb after them with a ZWNJ; preverbs may stand
@@ -879,7 +882,7 @@ func (r *Restorer) join(a, b, next string, aLeft uint64, ratio float64) joinKind
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
-	if aLeft == 0 || determiners[a] || r.isVerbal(b, next) {
+	if aLeft == 0 || determiners[a] || r.isVerbal(b, next) || (a == "بی" && b != "بی" && biPreposition(b)) {
 		return noJoin
 	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
@@ -952,11 +955,13 @@ func appendKey(dst []byte, w string) []byte {
 	}
 }
 
-// determiners stand before a noun as words of their own: «آن سو», «آن قدر»,
-// «همه روزهای», «چه چیزی», «هیچ گاه» are phrases, and the compounds they
-// make are written joined («آنچه», «همچنین»), never with a ZWNJ, in edited
-// text such as PerDT. (The plural «آن‌ها» is an ending, joined before this.)
-var determiners = map[string]bool{"آن": true, "این": true, "چه": true, "هیچ": true, "همه": true, "هر": true}
+// determiners (and the preposition «به») stand before a noun as words of
+// their own: «آن سو», «آن قدر», «همه روزهای», «چه چیزی», «هیچ گاه», «به
+// راحتی» are phrases in edited text such as PerDT, and the compounds they
+// make are written joined («آنچه», «همچنین»), not with a ZWNJ. (The plural
+// «آن‌ها» is an ending, joined before this; «به‌طور» run together is
+// repaired as a word, not across a space.)
+var determiners = map[string]bool{"به": true, "آن": true, "این": true, "چه": true, "هیچ": true, "همه": true, "هر": true}
 
 // isVerbal reports whether b is a verb form that follows its complement as a
 // word of its own in a compound verb, so that the space before it is a space:
