@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
+	"time"
 
 	"khabar/internal/article"
 )
@@ -48,13 +49,17 @@ func Paragraphs(a *article.Article) (places []int, texts []string) {
 // reading order.
 func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 	places, texts := Paragraphs(a)
+	var day time.Time
+	if a.Published != nil {
+		day = a.Published.Time
+	}
 	paras := make([]para, 0, len(texts))
 	seen := map[*Record]int{}
 	for i, t := range texts {
 		if t == "" {
 			continue
 		}
-		ms, ps := l.find(Tokenize(t))
+		ms, ps := l.find(Tokenize(t), day)
 		for _, m := range ms {
 			if m.Kind == ByName || m.Kind == ByTitle {
 				seen[m.Record]++

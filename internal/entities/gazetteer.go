@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Record is one canonical entity.
@@ -33,9 +34,9 @@ type Record struct {
 	// forms, Latin acronyms). ZWNJ and spacing variants need not be listed:
 	// matching ignores them.
 	Aliases []string
-	// Titles are the offices that name this person in the corpus period
+	// Titles are the offices that name this person while they hold them
 	// («وزیر امور خارجه چین»), expanded from gazetteer/offices.txt.
-	Titles []string
+	Titles []Title
 	// Demonyms are adjectives that point at a country («روسی», «چینی»).
 	Demonyms []string
 	// Actor is a CAMEO-style actor code when it is not country plus role
@@ -44,6 +45,9 @@ type Record struct {
 	// NoPartial stops the last word of a person's name from standing for
 	// the person, where it is a common word («شریف», «سلام»).
 	NoPartial bool
+	// NoBare stops the name alone from matching where it is a common word
+	// («غنا» richness, «رم» RAM): only the aliases match («کشور غنا»).
+	NoBare bool
 }
 
 // ActorCode is the CAMEO-style code of the record as an event actor: its own
@@ -57,6 +61,22 @@ func (r *Record) ActorCode() string {
 		return r.Country
 	}
 	return r.Country + r.Role
+}
+
+// Title is an office's name and the term it named the person. From is zero
+// when the start is unknown; To is zero while the person holds the office.
+type Title struct {
+	Text     string
+	From, To time.Time
+}
+
+// Holds says whether the term covers a day; a zero day (an undated article)
+// is read as now, so only current office holders match.
+func (t Title) Holds(day time.Time) bool {
+	if day.IsZero() {
+		return t.To.IsZero()
+	}
+	return !day.Before(t.From) && (t.To.IsZero() || day.Before(t.To))
 }
 
 // RoleCountry marks the record of a country itself.
@@ -99,7 +119,7 @@ func LoadGazetteer() (*Gazetteer, error) {
 //	id | type | country | role | name | latin | aliases | titles | demonyms | actor | flags
 //
 // with list fields separated by ';' and trailing fields optional; '#' starts
-// a comment line. The one flag is "nopartial". titles lists offices: "fm" is an office of the person's
+// a comment line. Flags are "nopartial" and "nobare". titles lists offices: "fm" is an office of the person's
 // own country, "sg@un" an office of record un.
 func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	offices, err := readOffices(fsys)
@@ -139,10 +159,14 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 				Aliases: list(fields[6]), Demonyms: list(fields[8]), Actor: fields[9],
 			}
 			for _, f := range list(fields[10]) {
-				if f != "nopartial" {
+				switch f {
+				case "nopartial":
+					r.NoPartial = true
+				case "nobare":
+					r.NoBare = true
+				default:
 					return fmt.Errorf("%s: unknown flag %q", where, f)
 				}
-				r.NoPartial = true
 			}
 			if _, dup := g.byID[r.ID]; dup {
 				return fmt.Errorf("%s: duplicate id %q", where, r.ID)
@@ -166,6 +190,16 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	// other records' countries and organizations.
 	for _, p := range todo {
 		for _, t := range p.titles {
+			t, term, _ := strings.Cut(t, ":")
+			from, to, err := parseTerm(term)
+			if err != nil {
+				return nil, fmt.Errorf("%s: office %q: %w", p.where, t, err)
+			}
+			if !isASCII(t) {
+				// A title written out: «رئیس قوه قضاییه».
+				p.r.Titles = append(p.r.Titles, Title{Text: t, From: from, To: to})
+				continue
+			}
 			office, of, _ := strings.Cut(t, "@")
 			tmpl, ok := offices[office]
 			if !ok {
@@ -182,7 +216,7 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			}
 			for _, pat := range tmpl {
 				for _, n := range persianNames(place) {
-					p.r.Titles = append(p.r.Titles, strings.ReplaceAll(pat, "{}", n))
+					p.r.Titles = append(p.r.Titles, Title{Text: strings.ReplaceAll(pat, "{}", n), From: from, To: to})
 				}
 			}
 		}
@@ -201,6 +235,15 @@ func persianNames(r *Record) []string {
 	return out
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 func isLatin(s string) bool {
 	for _, r := range s {
 		if r >= 0x600 && r <= 0x6FF {
@@ -208,6 +251,28 @@ func isLatin(s string) bool {
 		}
 	}
 	return true
+}
+
+// parseTerm reads "2024-08-21.." or "2013-08-15..2021-08-25". Every title
+// has a term: an office without one would name whoever holds it now in
+// articles of any year.
+func parseTerm(s string) (from, to time.Time, err error) {
+	a, b, ok := strings.Cut(s, "..")
+	if !ok {
+		return from, to, fmt.Errorf("term %q: want FROM.. or FROM..TO", s)
+	}
+	if from, err = time.Parse(time.DateOnly, a); err != nil {
+		return from, to, fmt.Errorf("term %q: %w", s, err)
+	}
+	if b != "" {
+		if to, err = time.Parse(time.DateOnly, b); err != nil {
+			return from, to, fmt.Errorf("term %q: %w", s, err)
+		}
+		if !to.After(from) {
+			return from, to, fmt.Errorf("term %q ends before it starts", s)
+		}
+	}
+	return from, to, nil
 }
 
 func readOffices(fsys fs.FS) (map[string][]string, error) {

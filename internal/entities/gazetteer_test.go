@@ -66,17 +66,24 @@ func TestGazetteer(t *testing.T) {
 	}
 }
 
-// TestNamesMatchable checks that every name can match running text: a name
-// with punctuation inside («،», «.») could never match, since matches do not
-// run across punctuation.
+// TestNamesMatchable checks that every Persian name can match running text:
+// a name with punctuation inside («،», «.») could never match, since matches
+// do not run across punctuation. (Latin names may: «George W. Bush» is
+// shown, and found by its Persian names.)
 func TestNamesMatchable(t *testing.T) {
 	g, err := LoadGazetteer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range g.Records {
-		names := append(append(append([]string{r.Name, r.Latin}, r.Aliases...), r.Titles...), r.Demonyms...)
+		names := append(append([]string{r.Name}, r.Aliases...), r.Demonyms...)
+		for _, tt := range r.Titles {
+			names = append(names, tt.Text)
+		}
 		for _, n := range names {
+			if isLatin(n) {
+				continue
+			}
 			for i, tok := range Tokenize(n) {
 				if i > 0 && !tok.Joined {
 					t.Errorf("%s: %q has punctuation inside", r.ID, n)

@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -44,10 +45,12 @@ type Match struct {
 	Start, End int
 }
 
-// Linker finds gazetteer names in text. Names are compared on folded tokens
-// with the spaces between them squeezed out, so «آسه‌آن», «آسه آن» and the
-// ZWNJ-damaged «آسهآن» all meet, and a match always spans whole tokens. It is
-// read-only after NewLinker and safe for concurrent use.
+// Linker finds gazetteer names in text. Names are compared on folded tokens,
+// and a text token may cover several tokens of a name, so the ZWNJ-damaged
+// «آسهآن» and «رئیسجمهور» meet «آسه‌آن» and «رئیس جمهور»; the other way round
+// (a name's one word split in the text) is not allowed, or «زن جان» would be
+// Zanjan. Matches span whole tokens and never run across punctuation. A
+// Linker is read-only after NewLinker and safe for concurrent use.
 type Linker struct {
 	g    *Gazetteer
 	root *node
@@ -55,29 +58,48 @@ type Linker struct {
 
 type node struct {
 	next map[rune]*node
-	// rec is set when a name ends here.
+	// rec is set when a name or demonym ends here.
 	rec  *Record
 	kind Kind
+	// titles are the offices whose name ends here, with their holders.
+	titles []held
 	// partial lists the people whose last name ends here, when that is not
 	// a name of its own.
 	partial []*Record
+	// split is true when some name has a word break here, so a text token
+	// may end here and the match go on with the next one.
+	split bool
+}
+
+// held is one term of an office.
+type held struct {
+	rec *Record
+	Title
 }
 
 // NewLinker indexes every name, alias, title and demonym of g. Two records
-// claiming the same folded name is an error: the gazetteer must say which
-// one a name means.
+// claiming the same folded name, or the same title in overlapping terms, is
+// an error: the gazetteer must say which one a name means.
 func NewLinker(g *Gazetteer) (*Linker, error) {
 	l := &Linker{g: g, root: &node{}}
 	for _, r := range g.Records {
 		add := func(name string, k Kind) error {
-			key := squeeze(name)
-			if key == "" {
-				return fmt.Errorf("gazetteer %s: name %q folds to nothing", r.ID, name)
+			n, err := l.path(name)
+			if err != nil {
+				return fmt.Errorf("gazetteer %s: %w", r.ID, err)
 			}
-			return l.insert(key, r, k)
+			if n.rec != nil && n.rec != r {
+				return fmt.Errorf("gazetteer: %q names both %s and %s", name, n.rec.ID, r.ID)
+			}
+			if n.rec == nil || k < n.kind {
+				n.rec, n.kind = r, k
+			}
+			return nil
 		}
-		if err := add(r.Name, ByName); err != nil {
-			return nil, err
+		if !r.NoBare {
+			if err := add(r.Name, ByName); err != nil {
+				return nil, err
+			}
 		}
 		if r.Latin != "" {
 			// Latin names are matched too: news text gives them in
@@ -91,14 +113,36 @@ func NewLinker(g *Gazetteer) (*Linker, error) {
 				return nil, err
 			}
 		}
-		for _, t := range r.Titles {
-			if err := add(t, ByTitle); err != nil {
-				return nil, err
-			}
-		}
 		for _, d := range r.Demonyms {
 			if err := add(d, ByDemonym); err != nil {
 				return nil, err
+			}
+		}
+	}
+	for _, r := range g.Records {
+		for _, t := range r.Titles {
+			n, err := l.path(t.Text)
+			if err != nil {
+				return nil, fmt.Errorf("gazetteer %s: %w", r.ID, err)
+			}
+			if n.rec == r {
+				continue // also an alias, whatever the date
+			}
+			if n.rec != nil {
+				return nil, fmt.Errorf("gazetteer: title %q of %s is a name of %s", t.Text, r.ID, n.rec.ID)
+			}
+			dup := false
+			for _, h := range n.titles {
+				if h.rec == r && h.From.Equal(t.From) {
+					dup = true
+					continue
+				}
+				if h.rec != r && overlap(h.Title, t) {
+					return nil, fmt.Errorf("gazetteer: %q names %s and %s in the same term", t.Text, h.rec.ID, r.ID)
+				}
+			}
+			if !dup {
+				n.titles = append(n.titles, held{r, t})
 			}
 		}
 	}
@@ -110,14 +154,23 @@ func NewLinker(g *Gazetteer) (*Linker, error) {
 		if len(words) < 2 {
 			continue
 		}
-		last := squeeze(words[len(words)-1])
-		if utf8.RuneCountInString(last) < 3 || l.lookup(last) != nil {
+		last := words[len(words)-1]
+		if utf8.RuneCountInString(squeeze(last)) < 3 || l.lookup(last) != nil {
 			continue // too short to trust, or a name of its own («پوتین»)
 		}
-		n := l.path(last)
+		n, err := l.path(last)
+		if err != nil {
+			return nil, err
+		}
 		n.partial = append(n.partial, r)
 	}
 	return l, nil
+}
+
+func overlap(a, b Title) bool {
+	aEndsFirst := !a.To.IsZero() && !a.To.After(b.From)
+	bEndsFirst := !b.To.IsZero() && !b.To.After(a.From)
+	return !aEndsFirst && !bEndsFirst
 }
 
 // squeeze folds a name and drops the spaces between its tokens.
@@ -129,52 +182,66 @@ func squeeze(s string) string {
 	return b.String()
 }
 
-// path returns the node for key, adding the nodes on the way.
-func (l *Linker) path(key string) *node {
+// path returns the node where name ends, adding the nodes on the way and
+// marking the name's word breaks.
+func (l *Linker) path(name string) (*node, error) {
+	toks := Tokenize(name)
+	if len(toks) == 0 {
+		return nil, fmt.Errorf("name %q folds to nothing", name)
+	}
 	n := l.root
-	for _, c := range key {
-		nx := n.next[c]
-		if nx == nil {
-			if n.next == nil {
-				n.next = map[rune]*node{}
-			}
-			nx = &node{}
-			n.next[c] = nx
+	for i, t := range toks {
+		if i > 0 {
+			n.split = true
 		}
-		n = nx
+		for _, c := range t.Fold {
+			nx := n.next[c]
+			if nx == nil {
+				if n.next == nil {
+					n.next = map[rune]*node{}
+				}
+				nx = &node{}
+				n.next[c] = nx
+			}
+			n = nx
+		}
 	}
-	return n
+	return n, nil
 }
 
-func (l *Linker) insert(key string, r *Record, k Kind) error {
-	n := l.path(key)
-	if n.rec != nil && n.rec != r {
-		return fmt.Errorf("gazetteer: %q names both %s and %s", key, n.rec.ID, r.ID)
-	}
-	if n.rec == nil || k < n.kind {
-		n.rec, n.kind = r, k
-	}
-	return nil
-}
-
-// lookup returns the node where a whole folded key ends, if a name ends there.
-func (l *Linker) lookup(key string) *node {
+// lookup returns the node of a whole name, if a name or title ends there.
+func (l *Linker) lookup(name string) *node {
 	n := l.root
-	for _, c := range key {
+	for _, c := range squeeze(name) {
 		if n = n.next[c]; n == nil {
 			return nil
 		}
 	}
-	if n.rec == nil {
+	if n.rec == nil && n.titles == nil {
 		return nil
 	}
 	return n
 }
 
+// at returns the record a node names on a day, and how.
+func (n *node) at(day time.Time) (*Record, Kind) {
+	if n.rec != nil {
+		return n.rec, n.kind
+	}
+	for _, h := range n.titles {
+		if h.Holds(day) {
+			return h.rec, ByTitle
+		}
+	}
+	return nil, 0
+}
+
 // Find returns the gazetteer names in text, leftmost-longest and not
-// overlapping, in order. Partial names are not resolved here (see Article).
-func (l *Linker) Find(text string) []Match {
-	ms, _ := l.find(Tokenize(text))
+// overlapping, in order; titles name whoever held the office on day (the
+// current holder when day is zero). Partial names are not resolved here
+// (see Link): they need the rest of the article.
+func (l *Linker) Find(text string, day time.Time) []Match {
+	ms, _ := l.find(Tokenize(text), day)
 	return ms
 }
 
@@ -187,16 +254,17 @@ type partialAt struct {
 	fallback   *Match
 }
 
-func (l *Linker) find(toks []Token) ([]Match, []partialAt) {
+func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
 	var ms []Match
 	var ps []partialAt
 	for i := 0; i < len(toks); {
-		best, bestEnd := (*node)(nil), -1
+		var best *Match
+		bestEnd := -1
 		part, partEnd := (*node)(nil), -1
 		n := l.root
 	walk:
 		for j := i; j < len(toks); j++ {
-			if j > i && !toks[j].Joined {
+			if j > i && (!toks[j].Joined || !n.split) {
 				break
 			}
 			for _, c := range toks[j].Fold {
@@ -204,24 +272,20 @@ func (l *Linker) find(toks []Token) ([]Match, []partialAt) {
 					break walk
 				}
 			}
-			if n.rec != nil {
-				best, bestEnd = n, j
+			if r, k := n.at(day); r != nil {
+				best, bestEnd = &Match{Record: r, Kind: k, Start: toks[i].Start, End: toks[j].End}, j
 			}
 			if n.partial != nil {
 				part, partEnd = n, j
 			}
 		}
-		var m *Match
-		if best != nil {
-			m = &Match{Record: best.rec, Kind: best.kind, Start: toks[i].Start, End: toks[bestEnd].End}
-		}
 		if part != nil && partEnd > bestEnd {
-			ps = append(ps, partialAt{part.partial, toks[i].Start, toks[partEnd].End, m})
+			ps = append(ps, partialAt{part.partial, toks[i].Start, toks[partEnd].End, best})
 			i = partEnd + 1
 			continue
 		}
-		if m != nil {
-			ms = append(ms, *m)
+		if best != nil {
+			ms = append(ms, *best)
 			i = bestEnd + 1
 			continue
 		}
