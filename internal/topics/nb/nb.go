@@ -138,8 +138,10 @@ type Model struct {
 	logp    map[string][]float64
 }
 
-// Alpha is the additive (Laplace) smoothing of token counts.
-const Alpha = 1.0
+// Alpha is the additive smoothing of token counts, chosen by 5-fold
+// cross-validation on the training part of the corpus (0.1, 0.3, 1 tried;
+// 0.3 gave macro-F1 0.49 against 0.46 for 1), never on the test fifth.
+const Alpha = 0.3
 
 // Read loads counts written by Write and turns them into log probabilities.
 func Read(r io.Reader) (*Model, error) {
@@ -160,6 +162,9 @@ func Read(r io.Reader) (*Model, error) {
 		docs = append(docs, v)
 	}
 	k := len(m.Classes)
+	if k == 0 {
+		return nil, fmt.Errorf("nb model: no classes")
+	}
 	counts := map[string][]int{}
 	total := make([]int, k)
 	line := 1
