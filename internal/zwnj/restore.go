@@ -41,7 +41,7 @@ const (
 	// other sign of spaces written for ZWNJs.
 	minB       = 2
 	ratioB     = 3.0
-	ratioBWeak = 5.0
+	ratioBWeak = 7.0
 	// stdBoost multiplies the count of the form the lexicons name the
 	// standard spelling (see standardForms in build.go).
 	stdBoost = 3.0
