@@ -590,9 +590,10 @@ func (r *Restorer) plural(w string) string {
 }
 
 // endingWins reports whether c, w read as a stem + a comparative or plural
-// ending, should be written so: it is at least as common as any other ZWNJ
-// form of the key («هسته‌ای» beats «هست‌های»), and boost times (one more
-// than) its count beats the joined spelling w.
+// ending, should be written so: c is more common than any other ZWNJ form of
+// the key, ties being left to morphology («هسته‌ای» over «هست‌های»,
+// «خانه‌ای» over «خان‌های»), and boost times (one more than) its count beats
+// the joined spelling w.
 func (r *Restorer) endingWins(c, w string, fs []form, boost float64) bool {
 	var nc, nw uint32
 	for _, f := range fs {
@@ -604,7 +605,7 @@ func (r *Restorer) endingWins(c, w string, fs []form, boost float64) bool {
 		}
 	}
 	for _, f := range fs {
-		if f.w != c && f.w != w && f.n > nc {
+		if f.w != c && f.w != w && f.n >= nc {
 			return false
 		}
 	}
