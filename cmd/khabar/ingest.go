@@ -56,6 +56,7 @@ Examples:
 		},
 	}
 	cmd.Flags().BoolVar(&noZWNJ, "no-zwnj", false, "do not restore ZWNJ")
+	cmd.Flags().BoolVar(&a.noAnalysis, "no-analysis", false, "skip entities, quotes and events (faster; khabar reanalyze adds them later)")
 	return cmd
 }
 

@@ -21,6 +21,9 @@ var version = "dev"
 // app carries what every subcommand shares.
 type app struct {
 	cfg config.Config
+	// noAnalysis leaves entities, quotes and events out of the pipeline
+	// (parse and ingest --no-analysis): the analysis costs more than parsing.
+	noAnalysis bool
 }
 
 func main() {

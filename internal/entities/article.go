@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"khabar/internal/article"
 )
@@ -161,8 +162,9 @@ func mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
 	var cs []*corpusMention
 	drop := map[int]bool{}
 	for _, s := range spans {
-		if s.Start < 0 || s.End > len(p.text) || s.Start >= s.End {
-			continue
+		if s.Start < 0 || s.End > len(p.text) || s.Start >= s.End ||
+			!utf8.RuneStart(p.text[s.Start]) || (s.End < len(p.text) && !utf8.RuneStart(p.text[s.End])) {
+			continue // not a span of this text: a recognizer bug must not corrupt the article
 		}
 		var over []int
 		wins := true
