@@ -59,11 +59,19 @@ func inSentence(s *discourse.Sentence) []article.Event {
 			continue
 		}
 		cameo, plover, preps := f[0], f[1], strings.Split(f[2], "|")
-		src := source(s, mt)
+		after := len(f) > 4 && f[4] == "after"
+		var src, tgt *discourse.Mention
+		if after {
+			src, tgt = genitive(s, mt, preps)
+		} else {
+			src = source(s, mt)
+			if src != nil {
+				tgt = target(s, mt, src, preps)
+			}
+		}
 		if src == nil {
 			continue
 		}
-		tgt := target(s, mt, src, preps)
 		if tgt == nil && !contains(preps, "-") {
 			continue
 		}
@@ -139,6 +147,29 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 		}
 	}
 	return nil
+}
+
+// genitive reads a nominal event «حملات اسرائیل به لبنان»: the source is the
+// actor right after the noun, the target the next actor one of the
+// prepositions introduces.
+func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, tgt *discourse.Mention) {
+	_, to := s.Clause(mt.From)
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if src == nil {
+			if m.From == mt.To && coded(m) {
+				src = m
+			}
+			continue
+		}
+		if m.From > to {
+			break
+		}
+		if coded(m) && !same(m, src) && contains(preps, m.Prep) {
+			return src, m
+		}
+	}
+	return nil, nil
 }
 
 // inGap says whether m lies inside a matched pattern's gap («آماده است با

@@ -76,11 +76,23 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 		}
 		verb := s.Text[toks[mt.From].Start-s.Start : toks[mt.To-1].End-s.Start]
 		from, _ := s.Clause(mt.From)
+		next := mt.To
+		if next == len(toks) || strings.ContainsAny(toks[next].Punct, ".؟?!") {
+			// «...»، وی افزود. — the speaker stands between the quotation
+			// and the verb.
+			if closed := closingTok(s, mt.From); closed >= 0 {
+				if sp := s.Subject(closed, mt.From); sp != nil {
+					if q, ok := before(s, sp.From, verb, sp.Actor); ok {
+						out = append(out, q)
+					}
+				}
+			}
+			continue
+		}
 		sp := s.Subject(from, mt.From)
 		if sp == nil {
 			continue
 		}
-		next := mt.To
 		switch {
 		case next < len(toks) && toks[next].Fold == "که" && !strings.ContainsAny(toks[next].Punct, "،,."):
 			if q, ok := content(s, next+1, verb, sp.Actor); ok {
@@ -88,11 +100,6 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 			}
 		case next < len(toks) && strings.Contains(toks[next].Punct, ":"):
 			if q, ok := content(s, next, verb, sp.Actor); ok {
-				out = append(out, q)
-			}
-		case next == len(toks) || strings.ContainsAny(toks[next].Punct, ".؟?!"):
-			// «...»، وی افزود. — the quotation comes before its speaker.
-			if q, ok := before(s, sp.From, verb, sp.Actor); ok {
 				out = append(out, q)
 			}
 		}
@@ -129,6 +136,17 @@ func content(s *discourse.Sentence, i int, verb string, speaker article.Actor) (
 	q.Place = article.Place{Para: s.Para, Start: start, End: start + len(trimmed)}
 	// Three words at least: «... را عنوان کرد» or a bare «گفت.» says nothing.
 	return q, len(strings.Fields(trimmed)) >= 3
+}
+
+// closingTok returns the first token after the last closing guillemet
+// before token i, or -1.
+func closingTok(s *discourse.Sentence, i int) int {
+	for k := i; k > 0; k-- {
+		if strings.ContainsAny(s.Tokens[k].Punct, "»”\"") {
+			return k
+		}
+	}
+	return -1
 }
 
 // before finds a quotation that ends just before the speaker («...»، وی گفت).

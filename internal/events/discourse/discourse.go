@@ -50,8 +50,9 @@ type Mention struct {
 	Prep string
 }
 
-// Resolved says whether the mention could be given an actor.
-func (m *Mention) Resolved() bool { return m.Actor.Code != "" || m.Actor.ID != "" }
+// Resolved says whether the mention could be given an actor: a code, a
+// linked entity, or at least a name (a person the gazetteer does not know).
+func (m *Mention) Resolved() bool { return m.Actor.Code != "" || m.Actor.ID != "" || m.Actor.Name != "" }
 
 // Sentence is one sentence of an article.
 type Sentence struct {
@@ -207,11 +208,22 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		if code, n := t.orgs.at(toks, i); n > 0 {
 			cands = append(cands, Mention{From: i, To: i + n, Kind: Named, Type: "ORG", Actor: article.Actor{Code: code, Name: s.slice(i, i+n)}})
 		}
-		if cw, n := t.countries.at(toks, i); n > 0 && cw.kind != 'd' {
-			m := Mention{From: i, To: i + n, Kind: Named, Type: "LOC", Country: cw.iso, Actor: article.Actor{Name: s.slice(i, i+n)}}
-			if cw.kind == 'c' {
+		if cw, n := t.countries.at(toks, i); n > 0 {
+			m := Mention{From: i, To: i + n, Kind: Named, Type: "LOC", Country: cw.iso}
+			switch cw.kind {
+			case 'c':
 				m.Role = "GOV"
+			case 'd':
+				// «مقامات آمریکایی», «نظامیان اسرائیلی»: a role word and a
+				// demonym name a country's officials or forces; a demonym
+				// alone («میانجی‌های مصری») names the country.
+				if i > 0 && toks[i].Punct == "" {
+					if rw, rn := t.roles.at(toks, i-1); rn == 1 && rw.person {
+						m.From, m.Role, m.Type = i-1, rw.role, "PER"
+					}
+				}
 			}
+			m.Actor.Name = s.slice(m.From, m.To)
 			cands = append(cands, m)
 		}
 		if rw, n := t.roles.at(toks, i); n > 0 {
@@ -291,6 +303,18 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 // attributionEnd returns the first token after an opening «به گزارش X به نقل
 // از Y،»: the agencies named there are the source of the text, not actors.
 func attributionEnd(toks []Token) int {
+	// «گروه بین‌الملل خبرگزاری تسنیم - ...»: a dateline-like desk and agency
+	// closed by a dash or colon.
+	for i := 1; i < len(toks) && i < 10; i++ {
+		if strings.ContainsAny(toks[i].Punct, "-–—:") {
+			for _, tk := range toks[:i] {
+				if tk.Fold == "خبرگزاری" || tk.Fold == "گروه" {
+					return i
+				}
+			}
+			break
+		}
+	}
 	if len(toks) < 2 || toks[0].Fold != "به" || (toks[1].Fold != "گزارش" && toks[1].Fold != "نقل") {
 		return 0
 	}

@@ -14,12 +14,18 @@ import (
 // country; a pronoun is the latest person who was a subject, else the latest
 // person; «کشورش» is that person's country.
 func resolve(ss []Sentence) {
-	// Pass 1: persons named beside a title, by the title's folded text.
+	// Pass 1: persons named beside a title, by the title's folded text, and
+	// the first person named of each country (a lead's «همتای روسی خود» is
+	// often named only in the body).
 	titled := map[string]*Mention{}
+	firstOf := map[string]*Mention{}
 	for si := range ss {
 		s := &ss[si]
 		for i := range s.Mentions {
 			m := &s.Mentions[i]
+			if m.Kind == Named && m.Type == "PER" && m.Country != "" && firstOf[m.Country] == nil {
+				firstOf[m.Country] = m
+			}
 			if m.Kind != Title || m.Type != "PER" {
 				continue
 			}
@@ -72,6 +78,9 @@ func resolve(ss []Sentence) {
 					m.Actor, m.Entity = p.Actor, p.Entity
 				} else if a := byCountry[m.Country]; a != nil {
 					m.Actor = *a
+				} else if p := firstOf[m.Country]; p != nil {
+					codeNamed(p)
+					m.Actor, m.Entity = p.Actor, p.Entity
 				} else {
 					m.Actor = article.Actor{Code: m.Country + m.Role, Name: text(s, m)}
 				}

@@ -101,11 +101,16 @@ func splitSentences(s string) [][2]int {
 			if depth > 0 {
 				depth--
 			}
+			// «... است.» لاوروف افزود: a quotation that ends a sentence
+			// ends it outside the marks too.
+			if depth == 0 && i > 0 && strings.ContainsRune(".!?؟", lastRune(s[:i])) && next < len(s) && s[next] == ' ' {
+				emit(next)
+			}
 		case '.', '!', '?', '؟':
 			if depth > 0 {
 				break
 			}
-			if r == '.' && i > 0 && next < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[next]) {
+			if r == '.' && i > 0 && next < len(s) && unicode.IsDigit(lastRune(s[:i])) && unicode.IsDigit(firstRune(s[next:])) {
 				break
 			}
 			// Keep a run of marks («?!», «...») with the sentence.
@@ -120,4 +125,12 @@ func splitSentences(s string) [][2]int {
 	return out
 }
 
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

@@ -1,0 +1,207 @@
+package events
+
+import (
+	"strings"
+	"testing"
+
+	"khabar/internal/article"
+	"khabar/internal/events/discourse"
+	"khabar/internal/events/discourse/linktest"
+)
+
+const seedPath = "../../../shared/data/seed-article.txt"
+
+// The events issue 7 names for the seed, with the entities a gazetteer links.
+func TestSeed(t *testing.T) {
+	a := linktest.Seed(t, seedPath)
+	linktest.Link(a, linktest.SeedEntities()...)
+	evs := Find(a)
+	tests := []struct {
+		name           string
+		source, target string
+		srcID          string
+		root, plover   string
+	}{
+		{"Wang Yi meets Lavrov", "CHNGOV", "RUSGOV", "wang-yi", "04", "CONSULT"},
+		{"Lavrov meets his Chinese counterpart", "RUSGOV", "CHNGOV", "sergey-lavrov", "04", "CONSULT"},
+		{"China ready to cooperate with Russia", "CHN", "RUS", "", "03", "COOPERATE"},
+		{"Beijing ready to cooperate with Moscow", "CHNGOV", "RUSGOV", "beijing", "03", "COOPERATE"},
+		{"Lavrov calls for jointly opposing interference", "RUSGOV", "CHN", "sergey-lavrov", "02", "REQUEST"},
+		{"Lavrov thanks China for its support", "RUSGOV", "CHN", "sergey-lavrov", "05", "SUPPORT"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, e := range evs {
+			if e.Source.Code == tt.source && e.Target.Code == tt.target && strings.HasPrefix(e.CAMEO, tt.root) &&
+				e.PLOVER == tt.plover && (tt.srcID == "" || e.Source.ID == tt.srcID) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s → %s %sx %s event", tt.name, tt.source, tt.target, tt.root, tt.plover)
+		}
+	}
+	for _, e := range evs {
+		checkPlace(t, a, e)
+	}
+	if len(evs) > 10 {
+		t.Errorf("%d events in the seed, want at most 10 (the ones above and their repetitions)", len(evs))
+	}
+}
+
+// checkPlace verifies that the evidence is the text at the event's place.
+func checkPlace(t *testing.T, a *article.Article, e article.Event) {
+	t.Helper()
+	text := paraText(a, e.Para)
+	if e.Start < 0 || e.End > len(text) || e.Start > e.End {
+		t.Fatalf("event place %+v outside paragraph of %d bytes", e.Place, len(text))
+	}
+	if text[e.Start:e.End] != e.Evidence {
+		t.Errorf("evidence %q is not the text at %+v", e.Evidence, e.Place)
+	}
+}
+
+func paraText(a *article.Article, p int) string {
+	switch {
+	case p == -2:
+		return a.Title
+	case p == -1:
+		return a.Lead
+	case p >= 0 && p < len(a.Body):
+		return a.Body[p]
+	}
+	return ""
+}
+
+// Sentences from the 2025 agency articles (dev half of the gold set), with
+// the people a gazetteer would link.
+func TestSentences(t *testing.T) {
+	per := func(text, id, country string) article.Entity {
+		return article.Entity{Text: text, Type: "PER", ID: id, Name: text, Country: country}
+	}
+	tests := []struct {
+		sentence string
+		ents     []article.Entity
+		want     []string // "SRC TGT CAMEO PLOVER"
+	}{
+		{"لیندزی گراهام، سناتور آمریکایی حامی سرسخت رژیم صهیونیستی که اخیراً به‌عنوان بخشی از یک هیئت رسمی به لبنان سفر کرده بود، اظهار داشت که اگر حزب‌الله داوطلبانه تسلیحات خود را تحویل ندهد، باید با زور «خلع سلاح» شود.",
+			[]article.Entity{per("لیندزی گراهام", "lindsey-graham", "USA")},
+			[]string{"USALEG LBN 042 CONSULT"}},
+		{"بنیامین نتانیاهو، نخست‌وزیر اسرائیل، اخیراً اعلام کرد که تل‌آویو آماده «حمایت» از تلاش‌های لبنان برای خلع سلاح مقاومت است.",
+			[]article.Entity{per("بنیامین نتانیاهو", "benjamin-netanyahu", "ISR")},
+			[]string{"ISRGOV LBN 032 COOPERATE"}},
+		{"به گزارش خبرگزاری تسنیم به نقل از اویل پرایس، دونالد ترامپ رئیس‌جمهور آمریکا 25 درصد تعرفه اضافی بر واردات از هند وضع کرده تا این کشور را به خاطر خرید نفت روسیه مجازات کند.",
+			[]article.Entity{per("دونالد ترامپ", "donald-trump", "USA")},
+			[]string{"USAGOV IND 163 SANCTION"}},
+		{"حملات اسرائیل به لبنان از زمان اجرایی شدن آتش‌بس در سال گذشته متوقف نشده و اخیراً شدت گرفته است.",
+			nil,
+			[]string{"ISR LBN 190 ASSAULT"}},
+		{"در مقابل، نتانیاهو گزارش IPC را «دروغ آشکار» خواند و حماس را متهم به سرقت کمک‌ها کرد.",
+			[]article.Entity{per("نتانیاهو", "benjamin-netanyahu", "ISR")},
+			[]string{"ISRGOV PSEREBHAM 112 ACCUSE"}},
+		// A negated verb is no event.
+		{"وی خاطر نشان کرد: اکثریت قاطع کشورهای جهان از اسرائیل در جنگی که علیه غزه به راه انداخته، حمایت نمی کنند.", nil, nil},
+		// Sport: «از قزاقستان» is where a wrestler comes from.
+		{"در وزن 54- کیلوگرم، ستایش قانعی‌فرد ابتدا 2 بر یک اونتالاپ از قزاقستان را برد و سپس 5 بر صفر مقابل لین از چین پیروز شد تا فینالیست شود.", nil, nil},
+		// Agencies in the attribution are not actors.
+		{"به گزارش گروه بین الملل خبرگزاری تسنیم ، دادگاه مردمی غزه در انگلیس، دولت این کشور را به همدستی با رژیم صهیونیستی و شراکت در ارتکاب جنایات جنگی و نسل کشی علیه مردم مظلوم غزه محکوم کرد.", nil, nil},
+	}
+	for _, tt := range tests {
+		a := linktest.Article("", "", tt.sentence)
+		linktest.Link(a, tt.ents...)
+		var got []string
+		for _, e := range Find(a) {
+			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.CAMEO+" "+e.PLOVER)
+			checkPlace(t, a, e)
+		}
+		if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+			t.Errorf("%s\n got  %q\n want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+var plovers = map[string]bool{
+	"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true,
+	"RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true,
+	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true, "DEMAND": true, "DISAPPROVE": true,
+}
+
+func TestLexicon(t *testing.T) {
+	lx := Lexicon()
+	if len(lx.Entries) < 40 {
+		t.Errorf("%d lexicon entries, want a few dozen", len(lx.Entries))
+	}
+	for _, e := range lx.Entries {
+		f := e.Fields
+		if len(f) < 4 {
+			t.Errorf("%q: %d fields", e.Pattern, len(f))
+			continue
+		}
+		if len(f[0]) != 3 || strings.Trim(f[0], "0123456789") != "" {
+			t.Errorf("%q: CAMEO code %q is not three digits", e.Pattern, f[0])
+		}
+		if !plovers[f[1]] {
+			t.Errorf("%q: unknown PLOVER type %q", e.Pattern, f[1])
+		}
+	}
+}
+
+func TestGoldParses(t *testing.T) {
+	rows, err := Gold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.Split != "dev" && r.Split != "test" {
+			t.Errorf("%q: split %q", r.Key, r.Split)
+		}
+		if r.Source != "-" && !plovers[r.PLOVER] {
+			t.Errorf("%q: PLOVER %q", r.Key, r.PLOVER)
+		}
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	rows := []GoldRow{
+		{Split: "dev", Key: "لاوروف همچنین از حمایت چین", Source: "RUSGOV", Target: "CHN", Root: "05", PLOVER: "SUPPORT"},
+		{Split: "test", Key: "او این روابط را", Source: "-", Target: "-", Root: "-", PLOVER: "-"},
+	}
+	found := []article.Event{
+		{Source: article.Actor{Code: "RUSGOV"}, Target: article.Actor{Code: "CHNGOV"}, CAMEO: "051", PLOVER: "SUPPORT", Evidence: "لاوروف همچنین از حمایت چین از ریاست روسیه قدردانی کرد."},
+		{Source: article.Actor{Code: "CHN"}, Target: article.Actor{Code: "RUS"}, CAMEO: "030", PLOVER: "COOPERATE", Evidence: "او این روابط را بالغ توصیف کرد."},
+	}
+	res := Evaluate(rows, found)
+	dev, test := res[0], res[1]
+	if dev.Strict != (Score{0, 1, 1}) || dev.Country != (Score{1, 0, 0}) || dev.PLOVER != (Score{1, 0, 0}) {
+		t.Errorf("dev: %+v", dev)
+	}
+	if test.Strict != (Score{0, 1, 0}) {
+		t.Errorf("test: %+v", test)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("لاوروف از حمایت چین قدردانی کرد.", "وزیر امور خارجه چین در دیدار با سرگئی لاوروف اعلام کرد که پکن آماده همکاری است.", 0, 12)
+	f.Add("«", "خواستار … شد با", 3, 1)
+	f.Fuzz(func(t *testing.T, title, body string, start, end int) {
+		a := &article.Article{Title: title, Body: []string{body}}
+		if start >= 0 && end >= start && end <= len(body) {
+			a.Entities = []article.Entity{{Text: body[start:end], Type: "PER", Country: "IRN", Place: article.Place{Para: 0, Start: start, End: end}}}
+		}
+		for _, e := range Find(a) {
+			text := paraText(a, e.Para)
+			if e.Start < 0 || e.End > len(text) || e.Start > e.End {
+				t.Fatalf("place %+v outside %d bytes", e.Place, len(text))
+			}
+		}
+		_ = discourse.Read(a)
+	})
+}
+
+func BenchmarkFindSeed(b *testing.B) {
+	a := linktest.Seed(b, seedPath)
+	linktest.Link(a, linktest.SeedEntities()...)
+	for b.Loop() {
+		Find(a)
+	}
+}

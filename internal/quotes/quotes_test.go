@@ -1,0 +1,141 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+
+	"khabar/internal/article"
+	"khabar/internal/events/discourse/linktest"
+)
+
+const seedPath = "../../../shared/data/seed-article.txt"
+
+func TestSeed(t *testing.T) {
+	a := linktest.Seed(t, seedPath)
+	linktest.Link(a, linktest.SeedEntities()...)
+	qs := Find(a)
+	want := []struct {
+		speaker, verb, start string
+		direct               bool
+	}{
+		{"wang-yi", "اعلام کرد", "پکن آماده ادامه همکاری با مسکو", false},            // title in the lead, named in the body
+		{"wang-yi", "تاکید کرد", "کشورش آماده همکاری با روسیه", false},               // named subject
+		{"wang-yi", "اشاره کرد", "در مواجهه با شرایط", false},                        // «او»
+		{"wang-yi", "اشاره کرد", "روابط چین و روسیه", false},                         // «وی»
+		{"wang-yi", "افزود", "پکن آماده است با مسکو همکاری کند", false},              // «وزیر خارجه چین»
+		{"wang-yi", "به گفته", "پکن قصد دارد به صلح", false},                         // «به گفته او»
+		{"sergey-lavrov", "تاکید کرد", "روسیه و چین باید", false},                    // named, after «در دیدار با همتای چینی خود»
+		{"sergey-lavrov", "گفت", "سایر محافل چندجانبه نیز اهمیت بالایی دارند", true}, // «وزیر امور خارجه روسیه»
+		{"sergey-lavrov", "یادآور شد", "ولادیمیر پوتین، رئیس‌جمهور روسیه", false},
+	}
+	if len(qs) != len(want) {
+		for _, q := range qs {
+			t.Logf("%s %s: %s", q.Speaker.ID, q.Verb, q.Text)
+		}
+		t.Fatalf("%d quotes, want %d", len(qs), len(want))
+	}
+	for i, w := range want {
+		q := qs[i]
+		if q.Speaker.ID != w.speaker || q.Verb != w.verb || !strings.HasPrefix(q.Text, w.start) || q.Direct != w.direct {
+			t.Errorf("quote %d: %s %q direct=%v %q\nwant %s %q direct=%v %q…", i, q.Speaker.ID, q.Verb, q.Direct, q.Text, w.speaker, w.verb, w.direct, w.start)
+		}
+		checkPlace(t, a, q)
+	}
+	if qs[7].Speaker.Latin != "Sergey Lavrov" || qs[7].Speaker.Code != "RUSGOV" {
+		t.Errorf("direct quote speaker %+v", qs[7].Speaker)
+	}
+}
+
+func checkPlace(t *testing.T, a *article.Article, q article.Quote) {
+	t.Helper()
+	text := paraText(a, q.Para)
+	if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+		t.Fatalf("quote place %+v outside paragraph of %d bytes", q.Place, len(text))
+	}
+	if text[q.Start:q.End] != q.Text {
+		t.Errorf("quote text %q is not the text at %+v: %q", q.Text, q.Place, text[q.Start:q.End])
+	}
+}
+
+func paraText(a *article.Article, p int) string {
+	switch {
+	case p == -2:
+		return a.Title
+	case p == -1:
+		return a.Lead
+	case p >= 0 && p < len(a.Body):
+		return a.Body[p]
+	}
+	return ""
+}
+
+// Paragraphs from the 2025 agency articles.
+func TestParagraphs(t *testing.T) {
+	per := func(text, country string) article.Entity {
+		return article.Entity{Text: text, Type: "PER", Country: country}
+	}
+	tests := []struct {
+		body []string
+		ents []article.Entity
+		want []string // "speaker name|verb|direct|text start"
+	}{
+		{[]string{
+			"به گزارش خبرنگار برنا هرمزگان ،عباس حیدری، رئیس هیئت بازی‌های بومی و محلی میناب، درحاشیه برگزار یک جشنواره شکرگزاری انبه و یاسمین گل ضمن اعلام برگزاری رویداد اجرای بازی‌های بومی و محلی در این شهرستان، هدف از این اقدام را ترویج فرهنگ و افزایش مشارکت مردمی در فعالیت‌های سنتی عنوان کرد.",
+			"وی گفت: اجرای بازی‌های بومی و محلی علاوه بر ایجاد فضایی شاد و مفرح، فرصتی است تا نسل جوان با بازی‌ها و سنت‌ها آشنا شوند.",
+		}, []article.Entity{per("عباس حیدری", "")},
+			// «... را عنوان کرد» has no clause after it; «وی» is the last subject.
+			[]string{"عباس حیدری|گفت|false|اجرای بازی‌های بومی"}},
+		{[]string{
+			"مارک کارنی، نخست‌وزیر کانادا، روز چهارشنبه گفت: ما انتظار داریم توافقات کوچک، در برخی از بخش‌های راهبردی حاصل شود.",
+			"«این فشارها نشان‌دهنده قصد واشنگتن برای قرار دادن ارتش لبنان در موقعیت دشوار است»، وی افزود.",
+		}, []article.Entity{per("مارک کارنی", "CAN")},
+			[]string{"مارک کارنی|گفت|false|ما انتظار داریم", "مارک کارنی|افزود|true|این فشارها نشان‌دهنده"}},
+		// «گفت‌وگو» is talk, not speech; a negated verb introduces nothing.
+		{[]string{"نخست وزیر کانادا پس از گفت‌وگو با ترامپ تاکید نکرد که توافق نزدیک است."}, nil, nil},
+		// An unresolved pronoun gives no speaker, so no quote.
+		{[]string{"او گفت: «این فشارها نشان‌دهنده قصد واشنگتن است.»"}, nil, nil},
+	}
+	for _, tt := range tests {
+		a := linktest.Article("", "", tt.body...)
+		linktest.Link(a, tt.ents...)
+		var got []string
+		for _, q := range Find(a) {
+			got = append(got, q.Speaker.Name+"|"+q.Verb+"|"+map[bool]string{true: "true", false: "false"}[q.Direct]+"|"+q.Text)
+			checkPlace(t, a, q)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q:\n got  %q\n want %q", tt.body[0], got, tt.want)
+			continue
+		}
+		for i := range got {
+			if !strings.HasPrefix(got[i], tt.want[i]) {
+				t.Errorf("quote %d:\n got  %q\n want %q…", i, got[i], tt.want[i])
+			}
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("وزیر امور خارجه روسیه گفت: «سایر محافل چندجانبه نیز اهمیت بالایی دارند.»", "«الف ب پ»، وی افزود.", 0, 10)
+	f.Add("به گفته", "«", 1, 1)
+	f.Fuzz(func(t *testing.T, lead, body string, start, end int) {
+		a := &article.Article{Lead: lead, Body: []string{body}}
+		if start >= 0 && end >= start && end <= len(lead) {
+			a.Entities = []article.Entity{{Text: lead[start:end], Type: "PER", Place: article.Place{Para: -1, Start: start, End: end}}}
+		}
+		for _, q := range Find(a) {
+			text := paraText(a, q.Para)
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+				t.Fatalf("place %+v outside %d bytes", q.Place, len(text))
+			}
+		}
+	})
+}
+
+func BenchmarkFindSeed(b *testing.B) {
+	a := linktest.Seed(b, seedPath)
+	linktest.Link(a, linktest.SeedEntities()...)
+	for b.Loop() {
+		Find(a)
+	}
+}
