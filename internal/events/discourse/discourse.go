@@ -52,7 +52,9 @@ type Mention struct {
 
 // Resolved says whether the mention could be given an actor: a code, a
 // linked entity, or at least a name (a person the gazetteer does not know).
-func (m *Mention) Resolved() bool { return m.Actor.Code != "" || m.Actor.ID != "" || m.Actor.Name != "" }
+func (m *Mention) Resolved() bool {
+	return m.Actor.Code != "" || m.Actor.ID != "" || m.Actor.Name != ""
+}
 
 // Sentence is one sentence of an article.
 type Sentence struct {
