@@ -15,23 +15,25 @@ import (
 // as rows for a table, which screen readers and text browsers get instead.
 type timeline struct {
 	SVG template.HTML
-	// Monthly is true when the bars are Jalali months rather than days.
-	Monthly bool
+	// Unit names what one bar is: «روز», «ماه» (Jalali month) or «سال».
+	Unit    string
 	Buckets []bucket
 }
 
-// bucket is one bar: a day or a Jalali month.
+// bucket is one bar: a day, a Jalali month or a Jalali year.
 type bucket struct {
-	Label              string // «۱۴ تیر ۱۴۰۴» or «تیر ۱۴۰۴»
+	Label              string // «۱۴ تیر ۱۴۰۴», «تیر ۱۴۰۴» or «۱۴۰۴»
 	Articles, Mentions int
 }
 
-// maxDailyBars is the longest span drawn one bar a day; longer spans are
-// drawn one bar a Jalali month. A shorter span is widened to minDailyBars
-// days back from its last, so two days of news are not two giant bars.
+// maxDailyBars is the longest span drawn one bar a day, maxMonthlyBars the
+// longest drawn one bar a Jalali month; longer spans get a bar a Jalali year.
+// A shorter span is widened to minDailyBars days back from its last, so two
+// days of news are not two giant bars.
 const (
-	maxDailyBars = 92
-	minDailyBars = 30
+	maxDailyBars   = 92
+	maxMonthlyBars = 120
+	minDailyBars   = 30
 )
 
 // Chart geometry in SVG user units; the SVG scales to the column's width.
@@ -50,7 +52,11 @@ func newTimeline(days []store.DayCount) timeline {
 		return tl
 	}
 	first, last := days[0].Day.In(persian.Tehran), days[len(days)-1].Day.In(persian.Tehran)
-	if last.Sub(first) < maxDailyBars*24*time.Hour {
+	fy, fm, _ := persian.ToJalali(first)
+	ly, lm, _ := persian.ToJalali(last)
+	switch {
+	case last.Sub(first) < maxDailyBars*24*time.Hour:
+		tl.Unit = "روز"
 		at := map[string]store.DayCount{}
 		for _, d := range days {
 			at[d.Day.In(persian.Tehran).Format(time.DateOnly)] = d
@@ -62,12 +68,10 @@ func newTimeline(days []store.DayCount) timeline {
 			d := at[t.Format(time.DateOnly)]
 			tl.Buckets = append(tl.Buckets, bucket{Label: persian.FormatJalali(t, false), Articles: d.Articles, Mentions: d.Mentions})
 		}
-	} else {
-		tl.Monthly = true
+	case (ly-fy)*12+lm-fm < maxMonthlyBars:
+		tl.Unit = "ماه"
 		type month struct{ y, m int }
 		at := map[month]int{} // index into Buckets (pointers would go stale as it grows)
-		fy, fm, _ := persian.ToJalali(first)
-		ly, lm, _ := persian.ToJalali(last)
 		for y, m := fy, fm; y < ly || y == ly && m <= lm; {
 			tl.Buckets = append(tl.Buckets, bucket{Label: persian.PersianDigits(fmt.Sprintf("%s %d", persian.MonthNames[m-1], y))})
 			at[month{y, m}] = len(tl.Buckets) - 1
@@ -82,15 +86,27 @@ func newTimeline(days []store.DayCount) timeline {
 				tl.Buckets[i].Mentions += d.Mentions
 			}
 		}
+	default:
+		tl.Unit = "سال"
+		for y := fy; y <= ly; y++ {
+			tl.Buckets = append(tl.Buckets, bucket{Label: persian.PersianDigits(fmt.Sprint(y))})
+		}
+		for _, d := range days {
+			y, _, _ := persian.ToJalali(d.Day)
+			if k := y - fy; k >= 0 && k < len(tl.Buckets) {
+				tl.Buckets[k].Articles += d.Articles
+				tl.Buckets[k].Mentions += d.Mentions
+			}
+		}
 	}
-	tl.SVG = barChart(tl.Buckets, tl.Monthly)
+	tl.SVG = barChart(tl.Buckets, tl.Unit)
 	return tl
 }
 
-// barChart draws one bar per bucket (day or month), the oldest at the right
+// barChart draws one bar per bucket (day, month or year), the oldest at the right
 // as a right-to-left reader expects, each with a <title> tooltip. Every
 // string in it is made here from numbers and month names, and escaped anyway.
-func barChart(bs []bucket, monthly bool) template.HTML {
+func barChart(bs []bucket, unit string) template.HTML {
 	peak := 0
 	for _, b := range bs {
 		peak = max(peak, b.Articles)
@@ -106,7 +122,7 @@ func barChart(bs []bucket, monthly bool) template.HTML {
 	// direction="ltr" keeps x and text-anchor geometric; the Persian labels
 	// still read right to left inside their own runs.
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" direction="ltr" role="img" aria-label="%s">`,
-		chartWidth, chartHeight, esc(fmt.Sprintf("شمار خبرها در هر %s، بیشینه %s", unitName(monthly), faNumber(peak))))
+		chartWidth, chartHeight, esc(fmt.Sprintf("شمار خبرها در هر %s، بیشینه %s", unit, faNumber(peak))))
 	fmt.Fprintf(&b, `<line class="axis" x1="0" y1="%d" x2="%d" y2="%d"/>`, chartHeight-chartBottom, chartWidth, chartHeight-chartBottom)
 	for i, bk := range bs {
 		if bk.Articles == 0 {
@@ -128,11 +144,4 @@ func barChart(bs []bucket, monthly bool) template.HTML {
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
-}
-
-func unitName(monthly bool) string {
-	if monthly {
-		return "ماه"
-	}
-	return "روز"
 }

@@ -16,26 +16,29 @@ func TestTimeline(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		days    []store.DayCount
-		monthly bool
+		unit    string
 		buckets int
 		first   string // label of the first (oldest) bucket
 		last    string
 		bars    int // drawn (non-empty) bars
 	}{
-		{"none", nil, false, 0, "", "", 0},
+		{"none", nil, "", 0, "", "", 0},
 		// Two days: widened to 30 days ending on the last.
 		{"short", []store.DayCount{{Day: day(2025, 7, 10), Articles: 2, Mentions: 3}, {Day: day(2025, 7, 11), Articles: 1, Mentions: 1}},
-			false, 30, "۲۲ خرداد ۱۴۰۴", "۲۰ تیر ۱۴۰۴", 2},
+			"روز", 30, "۲۲ خرداد ۱۴۰۴", "۲۰ تیر ۱۴۰۴", 2},
 		// Gaps inside the span become empty days.
 		{"gaps", []store.DayCount{{Day: day(2025, 5, 1), Articles: 1}, {Day: day(2025, 7, 1), Articles: 4}},
-			false, 62, "۱۱ اردیبهشت ۱۴۰۴", "۱۰ تیر ۱۴۰۴", 2},
+			"روز", 62, "۱۱ اردیبهشت ۱۴۰۴", "۱۰ تیر ۱۴۰۴", 2},
 		// Over 92 days: Jalali months, the year's turn included (Esfand, then Farvardin).
 		{"months", []store.DayCount{{Day: day(2025, 1, 5), Articles: 1}, {Day: day(2025, 1, 6), Articles: 2}, {Day: day(2025, 4, 10), Articles: 3}},
-			true, 4, "دی ۱۴۰۳", "فروردین ۱۴۰۴", 2},
+			"ماه", 4, "دی ۱۴۰۳", "فروردین ۱۴۰۴", 2},
+		// Over 120 months: Jalali years (the store's corpus runs from 2003 to the seed's ingestion).
+		{"years", []store.DayCount{{Day: day(2003, 6, 5), Articles: 1}, {Day: day(2003, 12, 27), Articles: 2}, {Day: day(2026, 11, 25), Articles: 1}},
+			"سال", 24, "۱۳۸۲", "۱۴۰۵", 2},
 	} {
 		tl := newTimeline(tc.days)
-		if tl.Monthly != tc.monthly || len(tl.Buckets) != tc.buckets {
-			t.Errorf("%s: monthly %v, %d buckets; want %v, %d", tc.name, tl.Monthly, len(tl.Buckets), tc.monthly, tc.buckets)
+		if tl.Unit != tc.unit || len(tl.Buckets) != tc.buckets {
+			t.Errorf("%s: unit %q, %d buckets; want %q, %d", tc.name, tl.Unit, len(tl.Buckets), tc.unit, tc.buckets)
 			continue
 		}
 		if tc.buckets == 0 {
