@@ -150,16 +150,22 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 }
 
 // genitive reads a nominal event «حملات اسرائیل به لبنان»: the source is the
-// actor right after the noun, the target the next actor one of the
-// prepositions introduces.
+// first actor within a few words after the noun (adjectives may come
+// between: «تهدیدهای نظامی و اقتصادی جدید آمریکا»), the target the next actor
+// one of the prepositions introduces.
 func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, tgt *discourse.Mention) {
+	const maxAdjectives = 5
 	_, to := s.Clause(mt.From)
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if src == nil {
-			if m.From == mt.To && coded(m) {
-				src = m
+			if m.From < mt.To || m.From > mt.To+maxAdjectives {
+				continue
 			}
+			if !coded(m) || m.Prep != "" && m.From > mt.To || punctBetween(s, mt.To, m.From) {
+				return nil, nil
+			}
+			src = m
 			continue
 		}
 		if m.From > to {
@@ -170,6 +176,16 @@ func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, t
 		}
 	}
 	return nil, nil
+}
+
+// punctBetween says whether punctuation separates tokens from..to.
+func punctBetween(s *discourse.Sentence, from, to int) bool {
+	for k := from; k <= to && k < len(s.Tokens); k++ {
+		if k > from && s.Tokens[k].Punct != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // inGap says whether m lies inside a matched pattern's gap («آماده است با

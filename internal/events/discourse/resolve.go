@@ -173,6 +173,10 @@ func codeNamed(m *Mention) {
 			if m.Role == "" {
 				m.Role = RoleOf(e.Text)
 			}
+			if m.Country == "" {
+				// «دولت لبنان», «ارتش رژیم صهیونیستی»: the country in the name.
+				m.Country = countryIn(e.Text)
+			}
 		}
 	}
 	switch {
@@ -182,4 +186,17 @@ func codeNamed(m *Mention) {
 		return // an unknown person: no code, though the entity id may be set
 	}
 	m.Actor.Code = m.Country + m.Role
+}
+
+// countryIn returns the country named (or adjectivally referred to) inside
+// an organization's name, or "".
+func countryIn(name string) string {
+	t := load()
+	toks := Tokenize(name)
+	for i := range toks {
+		if cw, n := t.countries.at(toks, i); n > 0 {
+			return cw.iso
+		}
+	}
+	return ""
 }
