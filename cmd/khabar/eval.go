@@ -15,6 +15,7 @@ func (a *app) evalCmd() *cobra.Command {
 		a.evalStoriesCmd(),
 		a.evalZWNJCmd(),
 		a.evalExtractCmd(),
+		a.evalNERCmd(),
 		a.evalEventsCmd(),
 		a.evalTopicsCmd(),
 	)

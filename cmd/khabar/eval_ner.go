@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"khabar/internal/ner"
+)
+
+// nerTypeScore is one entity type's CoNLL-style scores.
+type nerTypeScore struct {
+	Type      string  `json:"type"`
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Correct   int     `json:"correct"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (a *app) evalNERCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "ner [FILE]",
+		Short: "score the named-entity tagger on a PEYMA-format file",
+		Long: `Eval ner tags every sentence of a PEYMA-format file (token|TAG per line, a
+blank line between sentences) with the embedded model and scores it CoNLL
+style: an entity counts only if its span and type both match. It prints
+precision, recall and F1 per type and micro-averaged over all types, and the
+tagging speed on one goroutine. FILE defaults to PEYMA's test split; the
+model was trained on PEYMA train only and tuned on dev.
+
+Example:
+  khabar eval ner
+  khabar eval ner ../shared/data/peyma/dev.txt --json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := "../shared/data/peyma/test.txt"
+			if len(args) == 1 {
+				path = args[0]
+			}
+			sents, err := ner.ReadPEYMAFile(path)
+			if err != nil {
+				return fmt.Errorf("eval ner: %w", err)
+			}
+			t0 := time.Now()
+			m := ner.Default()
+			load := time.Since(t0)
+			gold := make([][]string, len(sents))
+			pred := make([][]string, len(sents))
+			tokens := 0
+			t0 = time.Now()
+			for i, s := range sents {
+				gold[i] = s.Tags
+				pred[i] = m.Tag(s.Tokens)
+				tokens += len(s.Tokens)
+			}
+			el := time.Since(t0)
+			scores := ner.Score(gold, pred)
+			var rows []nerTypeScore
+			for _, t := range append(ner.ScoreTypes(scores), "") {
+				c := scores[t]
+				name := t
+				if name == "" {
+					name = "ALL"
+				}
+				rows = append(rows, nerTypeScore{Type: name, Gold: c.Gold, Predicted: c.Predicted, Correct: c.Correct,
+					Precision: c.Precision(), Recall: c.Recall(), F1: c.F1()})
+			}
+			speed := float64(tokens) / el.Seconds()
+			w := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(w)
+				enc.SetEscapeHTML(false)
+				return enc.Encode(map[string]any{"file": path, "sentences": len(sents), "tokens": tokens,
+					"tokens_per_s": speed, "model_load_ms": load.Milliseconds(), "scores": rows})
+			}
+			fmt.Fprintf(w, "%s: %d sentences, %d tokens; model load %v\n", path, len(sents), tokens, load.Round(time.Millisecond))
+			fmt.Fprintf(w, "%-4s %6s %6s %6s %7s %7s %7s\n", "type", "gold", "pred", "right", "P%", "R%", "F1%")
+			for _, r := range rows {
+				fmt.Fprintf(w, "%-4s %6d %6d %6d %7.2f %7.2f %7.2f\n", r.Type, r.Gold, r.Predicted, r.Correct,
+					100*r.Precision, 100*r.Recall, 100*r.F1)
+			}
+			fmt.Fprintf(w, "%.0f tokens/s\n", speed)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}

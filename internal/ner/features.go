@@ -1,0 +1,273 @@
+package ner
+
+import (
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"khabar/internal/persian"
+)
+
+// wordInfo is what the model knows about a folded word besides its spelling:
+// its distributional cluster (a path in a binary tree, like Brown clusters)
+// and its entry in Hazm's lexicon (POS tags and corpus frequency).
+type wordInfo struct {
+	Path  uint32 // cluster path bits, most significant first
+	Depth uint8  // number of valid bits in Path; 0 = no cluster
+	Lex   uint16 // bit set of lexTags
+	Freq  uint8  // 1 + log2 of the lexicon count, 0 = not in the lexicon
+}
+
+// lexTags are Hazm's words.dat POS tags, in bit order.
+var lexTags = []string{"N", "AJ", "NUM", "ADV", "PL", "RES", "CL", "AJC", "P", "CONJ", "DET", "ZVR", "PRO", "PR", "PS", "INT", "V"}
+
+// foldToken is the key a token is known by: persian.Fold, which unifies letter
+// variants, makes digits ASCII and turns ZWNJ into the space PEYMA writes;
+// punctuation, which Fold drops, stays as it is.
+func foldToken(s string) string {
+	f := persian.Fold(s)
+	if f == "" {
+		return s
+	}
+	return f
+}
+
+// feature templates; their numbers are part of the model file format.
+const (
+	fBias = iota
+	fW0
+	fWm1
+	fWp1
+	fWm2
+	fWp2
+	fWm1W0
+	fW0Wp1
+	fPre
+	fSuf
+	fShape
+	fShapeM1
+	fShapeP1
+	fLex0
+	fLexM1
+	fLexP1
+	fFreq
+	fClus0
+	fClusM1
+	fClusP1
+	fFirst
+	fParts
+	fSufM1
+	fSufP1
+	fLexM1Lex0
+	fClusM1W0
+	fLast
+	fWm1Wp1
+	fGaz
+	fGazM1
+	fGazP1
+	fWm2Wm1
+	fWp1Wp2
+	fClusW0P1
+	fClusM1P0
+	fW0LexP1
+	fClusM2
+	fClusP2
+)
+
+// tokFeat is a token prepared for feature extraction.
+type tokFeat struct {
+	fold  string
+	shape string
+	info  wordInfo
+	gaz   []uint8 // gazetteer matches covering the token (see gazetteer.match)
+}
+
+func prepare(fold string, words map[string]wordInfo) tokFeat {
+	return tokFeat{fold: fold, shape: shape(fold), info: words[fold]}
+}
+
+// shape abstracts a word's spelling: x for a Persian letter, a for Latin, d for
+// a digit, _ for a space, p otherwise, repeats collapsed, plus a length bucket.
+func shape(s string) string {
+	var b strings.Builder
+	var last byte
+	n := 0
+	for _, r := range s {
+		n++
+		var c byte
+		switch {
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case r < 128 && unicode.IsLetter(r):
+			c = 'a'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case r == ' ':
+			c = '_'
+		default:
+			c = 'p'
+		}
+		if c != last {
+			b.WriteByte(c)
+			last = c
+		}
+	}
+	switch {
+	case n <= 2:
+		b.WriteByte('1')
+	case n <= 4:
+		b.WriteByte('2')
+	case n <= 7:
+		b.WriteByte('3')
+	default:
+		b.WriteByte('4')
+	}
+	return b.String()
+}
+
+// FNV-1a over the template number and its string parts, folded to 32 bits:
+// the model stores hashes, not feature strings.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+type fhash uint64
+
+func newHash(t byte) fhash { return (fnvOffset ^ fhash(t)) * fnvPrime }
+
+func (h fhash) str(s string) fhash {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ fhash(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
+func (h fhash) num(v uint32) fhash {
+	for range 4 {
+		h = (h ^ fhash(v&0xff)) * fnvPrime
+		v >>= 8
+	}
+	return h
+}
+
+func (h fhash) key() uint32 { return uint32(h ^ h>>32) }
+
+var boundary = tokFeat{fold: "<s>", shape: "<s>"}
+
+// features calls emit with the hash of every feature of token i.
+func features(toks []tokFeat, i int, emit func(uint32)) {
+	at := func(j int) *tokFeat {
+		if j < 0 || j >= len(toks) {
+			return &boundary
+		}
+		return &toks[j]
+	}
+	w0, m1, p1, m2, p2 := at(i), at(i-1), at(i+1), at(i-2), at(i+2)
+	emit(newHash(fBias).key())
+	emit(newHash(fW0).str(w0.fold).key())
+	emit(newHash(fWm1).str(m1.fold).key())
+	emit(newHash(fWp1).str(p1.fold).key())
+	emit(newHash(fWm2).str(m2.fold).key())
+	emit(newHash(fWp2).str(p2.fold).key())
+	emit(newHash(fWm1W0).str(m1.fold).str(w0.fold).key())
+	emit(newHash(fW0Wp1).str(w0.fold).str(p1.fold).key())
+	emit(newHash(fWm1Wp1).str(m1.fold).str(p1.fold).key())
+	// Prefixes and suffixes of up to four runes.
+	s := w0.fold
+	for k, j := 1, 0; k <= 4; k++ {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		if n == 0 {
+			break
+		}
+		j += n
+		emit(newHash(fPre).str(s[:j]).key())
+	}
+	for k, j := 1, len(s); k <= 4; k++ {
+		_, n := utf8.DecodeLastRuneInString(s[:j])
+		if n == 0 {
+			break
+		}
+		j -= n
+		emit(newHash(fSuf).str(s[j:]).key())
+	}
+	emit(newHash(fSufM1).str(lastRunes(m1.fold, 2)).key())
+	emit(newHash(fSufP1).str(lastRunes(p1.fold, 2)).key())
+	emit(newHash(fShape).str(w0.shape).key())
+	emit(newHash(fShapeM1).str(m1.shape).str(w0.shape).key())
+	emit(newHash(fShapeP1).str(w0.shape).str(p1.shape).key())
+	emit(newHash(fLex0).num(uint32(w0.info.Lex)).key())
+	emit(newHash(fLexM1).num(uint32(m1.info.Lex)).key())
+	emit(newHash(fLexP1).num(uint32(p1.info.Lex)).key())
+	emit(newHash(fLexM1Lex0).num(uint32(m1.info.Lex)).num(uint32(w0.info.Lex)).key())
+	emit(newHash(fFreq).num(uint32(w0.info.Freq)).key())
+	for _, d := range [...]uint8{4, 8, 12, 16} {
+		emit(clusterHash(fClus0, w0.info, d))
+		emit(clusterHash(fClusM1, m1.info, d))
+		emit(clusterHash(fClusP1, p1.info, d))
+	}
+	emit(newHash(fClusM1W0).num(clusterPrefix(m1.info, 8)).str(w0.fold).key())
+	emit(newHash(fWm2Wm1).str(m2.fold).str(m1.fold).key())
+	emit(newHash(fWp1Wp2).str(p1.fold).str(p2.fold).key())
+	emit(newHash(fClusW0P1).num(clusterPrefix(w0.info, 8)).num(clusterPrefix(p1.info, 8)).key())
+	emit(newHash(fClusM1P0).num(clusterPrefix(m1.info, 8)).num(clusterPrefix(w0.info, 8)).key())
+	emit(newHash(fW0LexP1).str(w0.fold).num(uint32(p1.info.Lex)).key())
+	emit(clusterHash(fClusM2, m2.info, 8))
+	emit(clusterHash(fClusP2, p2.info, 8))
+	for _, g := range w0.gaz {
+		emit(newHash(fGaz).num(uint32(g)).key())
+	}
+	if len(w0.gaz) == 0 {
+		emit(newHash(fGaz).num(255).key())
+	}
+	for _, g := range m1.gaz {
+		emit(newHash(fGazM1).num(uint32(g)).key())
+	}
+	for _, g := range p1.gaz {
+		emit(newHash(fGazP1).num(uint32(g)).key())
+	}
+	if i == 0 {
+		emit(newHash(fFirst).str(w0.shape).key())
+	}
+	if i == len(toks)-1 {
+		emit(newHash(fLast).key())
+	}
+	// A token PEYMA wrote with a space (a ZWNJ word): its first and last part.
+	if sp := strings.IndexByte(s, ' '); sp > 0 {
+		emit(newHash(fParts).str(s[:sp]).key())
+		emit(newHash(fParts).str(s[strings.LastIndexByte(s, ' ')+1:]).key())
+	}
+}
+
+func clusterPrefix(w wordInfo, d uint8) uint32 {
+	if w.Depth == 0 {
+		return 0
+	}
+	if d > w.Depth {
+		d = w.Depth
+	}
+	// A leading 1 bit keeps prefixes of different lengths apart.
+	return (1<<d | w.Path>>(32-d)) & (1<<(d+1) - 1)
+}
+
+func clusterHash(t byte, w wordInfo, d uint8) uint32 {
+	return newHash(t).num(uint32(d)).num(clusterPrefix(w, d)).key()
+}
+
+func lastRunes(s string, k int) string {
+	j := len(s)
+	for ; k > 0 && j > 0; k-- {
+		_, n := utf8.DecodeLastRuneInString(s[:j])
+		j -= n
+	}
+	return s[j:]
+}
+
+// freqBucket maps a lexicon count to a small number.
+func freqBucket(count uint64) uint8 {
+	if count == 0 {
+		return 0
+	}
+	return uint8(1 + bits.Len64(count)/2)
+}

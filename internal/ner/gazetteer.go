@@ -1,0 +1,116 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+)
+
+// gazetteer maps folded entity phrases seen in training to their type, so
+// that a name seen once as a whole («سازمان ملل») is recognized as a whole.
+// A phrase is kept only if it is tagged as that entity at least half of the
+// times it occurs, so common words that are sometimes a name (مهر: a month,
+// a news agency and a word) stay out.
+type gazetteer struct {
+	phrases map[string]uint8 // phrase → index into gazTypes
+	maxLen  int
+}
+
+var gazTypes = []string{"", "PER", "ORG", "LOC", "DAT", "TIM", "MON", "PCT"}
+
+const gazMaxLen = 6
+
+func gazKey(folds []string) string { return strings.Join(folds, "\x1f") }
+
+// buildGazetteer collects the entity phrases of the sentences.
+func buildGazetteer(sents []Sentence) *gazetteer {
+	typeIdx := map[string]uint8{}
+	for i, t := range gazTypes {
+		typeIdx[t] = uint8(i)
+	}
+	asEntity := map[string]map[uint8]int{}
+	folded := make([][]string, len(sents))
+	for si, s := range sents {
+		f := make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			f[i] = foldToken(t)
+		}
+		folded[si] = f
+		for _, c := range tagChunks(s.Tags) {
+			if c.end-c.start > gazMaxLen {
+				continue
+			}
+			k := gazKey(f[c.start:c.end])
+			if asEntity[k] == nil {
+				asEntity[k] = map[uint8]int{}
+			}
+			asEntity[k][typeIdx[c.typ]]++
+		}
+	}
+	occur := map[string]int{}
+	for _, f := range folded {
+		for i := range f {
+			for l := 1; l <= gazMaxLen && i+l <= len(f); l++ {
+				k := gazKey(f[i : i+l])
+				if asEntity[k] != nil {
+					occur[k]++
+				}
+			}
+		}
+	}
+	g := &gazetteer{phrases: map[string]uint8{}}
+	for k, types := range asEntity {
+		best, bestN := uint8(0), 0
+		for t, n := range types {
+			if n > bestN || n == bestN && t < best {
+				best, bestN = t, n
+			}
+		}
+		if 2*bestN >= occur[k] {
+			g.phrases[k] = best
+			g.maxLen = max(g.maxLen, strings.Count(k, "\x1f")+1)
+		}
+	}
+	return g
+}
+
+// match marks each token with the gazetteer phrases covering it: a code of
+// type<<2 | position (0 single, 1 begin, 2 inside, 3 end).
+func (g *gazetteer) match(toks []tokFeat) {
+	if g == nil || len(g.phrases) == 0 {
+		return
+	}
+	folds := make([]string, len(toks))
+	for i := range toks {
+		folds[i] = toks[i].fold
+	}
+	for i := range toks {
+		for l := min(g.maxLen, len(toks)-i); l >= 1; l-- {
+			t, ok := g.phrases[gazKey(folds[i:i+l])]
+			if !ok {
+				continue
+			}
+			for j := i; j < i+l; j++ {
+				pos := uint8(2)
+				switch {
+				case l == 1:
+					pos = 0
+				case j == i:
+					pos = 1
+				case j == i+l-1:
+					pos = 3
+				}
+				toks[j].gaz = append(toks[j].gaz, t<<2|pos)
+			}
+		}
+	}
+}
+
+// sortedPhrases lists the phrases in a fixed order for the model file.
+func (g *gazetteer) sortedPhrases() []string {
+	out := make([]string, 0, len(g.phrases))
+	for k := range g.phrases {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,445 @@
+// Package ner finds named entities (people, organizations, places, dates,
+// times, money and percentages) in repaired Persian text with a structured
+// averaged perceptron trained on PEYMA; see gen.go for how the embedded model
+// is built and docs/BENCHMARKS.md for its scores.
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	_ "embed"
+)
+
+//go:generate go run gen.go
+
+//go:embed model.bin.gz
+var embedded []byte
+
+// Span is one entity in a text: byte offsets into the string Recognize was
+// given (End exclusive) and a PEYMA type: PER, ORG, LOC, DAT, TIM, MON, PCT.
+type Span struct {
+	Start, End int
+	Type       string
+}
+
+// Model is a trained tagger. It is read-only after loading and safe for
+// concurrent use.
+type Model struct {
+	tags  []string
+	types []string // entity type per tag, "" for O
+	// inside[t] is true for I_ tags, which may only follow B_ or I_ of their type.
+	inside []bool
+	trans  []float32 // (len(tags)+1) × len(tags); the last row is the sentence start
+	feats  map[uint32]int32
+	w      []float32 // len(tags) weights per feature, at feats[hash]
+	words  map[string]wordInfo
+	gaz    *gazetteer
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, loaded once. It panics if the embedded
+// file is corrupt, which a test catches before any release.
+func Default() *Model {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = Load(bytes.NewReader(embedded))
+	})
+	if defaultErr != nil {
+		panic(fmt.Sprintf("ner: embedded model: %v", defaultErr))
+	}
+	return defaultModel
+}
+
+const magic = "KNER1\n"
+
+// Load reads a gzipped model written by Build.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	m, err := readModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	return m, nil
+}
+
+func readModel(br *bufio.Reader) (*Model, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("not a khabar NER model")
+	}
+	var err error
+	uv := func() uint64 {
+		if err != nil {
+			return 0
+		}
+		var v uint64
+		v, err = binary.ReadUvarint(br)
+		return v
+	}
+	str := func() string {
+		n := uv()
+		if err != nil {
+			return ""
+		}
+		if n > 1<<16 {
+			err = errors.New("string too long")
+			return ""
+		}
+		b := make([]byte, n)
+		_, err = io.ReadFull(br, b)
+		return string(b)
+	}
+	f32 := func() float32 {
+		if err != nil {
+			return 0
+		}
+		var b [4]byte
+		_, err = io.ReadFull(br, b[:])
+		return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+	}
+	nt := int(uv())
+	if err == nil && (nt < 1 || nt > 64) {
+		return nil, fmt.Errorf("bad tag count %d", nt)
+	}
+	tags := make([]string, nt)
+	for i := range tags {
+		tags[i] = str()
+	}
+	m := newModel(tags)
+	for i := range m.trans {
+		m.trans[i] = f32()
+	}
+	nw := uv()
+	if err == nil && nw > 1<<24 {
+		return nil, fmt.Errorf("bad word count %d", nw)
+	}
+	m.words = make(map[string]wordInfo, nw)
+	for range nw {
+		w := str()
+		var wi wordInfo
+		wi.Path = uint32(uv())
+		wi.Depth = uint8(uv())
+		wi.Lex = uint16(uv())
+		wi.Freq = uint8(uv())
+		if err != nil {
+			return nil, err
+		}
+		m.words[w] = wi
+	}
+	np := uv()
+	if err == nil && np > 1<<24 {
+		return nil, fmt.Errorf("bad phrase count %d", np)
+	}
+	m.gaz = &gazetteer{phrases: make(map[string]uint8, np)}
+	for range np {
+		p := str()
+		t := uv()
+		if err != nil {
+			return nil, err
+		}
+		if t == 0 || t >= uint64(len(gazTypes)) {
+			return nil, fmt.Errorf("bad phrase type %d", t)
+		}
+		m.gaz.phrases[p] = uint8(t)
+		m.gaz.maxLen = max(m.gaz.maxLen, strings.Count(p, "\x1f")+1)
+	}
+	scale := f32()
+	nf := uv()
+	if err == nil && nf > 1<<24 {
+		return nil, fmt.Errorf("bad feature count %d", nf)
+	}
+	m.feats = make(map[uint32]int32, nf)
+	m.w = make([]float32, 0, int(nf)*nt)
+	var h uint64
+	for range nf {
+		h += uv()
+		mask := uv()
+		if err != nil {
+			return nil, err
+		}
+		off := int32(len(m.w))
+		m.feats[uint32(h)] = off
+		m.w = append(m.w, make([]float32, nt)...)
+		for t := 0; t < nt; t++ {
+			if mask&(1<<t) != 0 {
+				var q int64
+				q, err = binary.ReadVarint(br)
+				m.w[int(off)+t] = float32(q) * scale
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func newModel(tags []string) *Model {
+	m := &Model{tags: tags, types: make([]string, len(tags)), inside: make([]bool, len(tags))}
+	for i, t := range tags {
+		if len(t) > 2 && (t[:2] == "B_" || t[:2] == "I_") {
+			m.types[i] = t[2:]
+			m.inside[i] = t[0] == 'I'
+		}
+	}
+	m.trans = make([]float32, (len(tags)+1)*len(tags))
+	return m
+}
+
+// allowed reports whether tag t may follow tag prev (len(tags) = start).
+func (m *Model) allowed(prev, t int) bool {
+	if !m.inside[t] {
+		return true
+	}
+	return prev < len(m.tags) && m.types[prev] == m.types[t]
+}
+
+// Tag returns PEYMA BIO tags (O, B_PER, I_PER, ...) for one sentence of tokens.
+func (m *Model) Tag(tokens []string) []string {
+	folds := make([]string, len(tokens))
+	for i, t := range tokens {
+		folds[i] = foldToken(t)
+	}
+	best := m.decode(m.prepare(folds))
+	out := make([]string, len(best))
+	for i, t := range best {
+		out[i] = m.tags[t]
+	}
+	return out
+}
+
+func (m *Model) prepare(folds []string) []tokFeat {
+	toks := make([]tokFeat, len(folds))
+	for i, f := range folds {
+		toks[i] = prepare(f, m.words)
+	}
+	m.gaz.match(toks)
+	return toks
+}
+
+// decode runs Viterbi over the emission scores of the tokens.
+func (m *Model) decode(toks []tokFeat) []int {
+	nt := len(m.tags)
+	n := len(toks)
+	if n == 0 {
+		return nil
+	}
+	emit := make([]float32, n*nt)
+	for i := range toks {
+		row := emit[i*nt : (i+1)*nt]
+		features(toks, i, func(h uint32) {
+			if off, ok := m.feats[h]; ok {
+				w := m.w[off : int(off)+nt]
+				for t := range row {
+					row[t] += w[t]
+				}
+			}
+		})
+	}
+	return viterbi(m, emit, n)
+}
+
+func viterbi(m *Model, emit []float32, n int) []int {
+	nt := len(m.tags)
+	score := make([]float32, n*nt)
+	back := make([]int8, n*nt)
+	neg := float32(math.Inf(-1))
+	for t := 0; t < nt; t++ {
+		if m.allowed(nt, t) {
+			score[t] = m.trans[nt*nt+t] + emit[t]
+		} else {
+			score[t] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := score[(i-1)*nt : i*nt]
+		for t := 0; t < nt; t++ {
+			best, arg := neg, 0
+			for p := 0; p < nt; p++ {
+				if prev[p] == neg || !m.allowed(p, t) {
+					continue
+				}
+				if s := prev[p] + m.trans[p*nt+t]; s > best {
+					best, arg = s, p
+				}
+			}
+			score[i*nt+t] = best + emit[i*nt+t]
+			back[i*nt+t] = int8(arg)
+		}
+	}
+	out := make([]int, n)
+	last := score[(n-1)*nt : n*nt]
+	arg := 0
+	for t := 1; t < nt; t++ {
+		if last[t] > last[arg] {
+			arg = t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = int(back[i*nt+arg])
+	}
+	return out
+}
+
+// Recognize cuts text into sentences and tokens, tags them and returns the
+// entities found, in text order.
+func (m *Model) Recognize(text string) []Span {
+	toks := tokenize(text)
+	var spans []Span
+	for len(toks) > 0 {
+		end := len(toks)
+		for i, t := range toks {
+			if sentenceEnd(t.Text) {
+				end = i + 1
+				break
+			}
+		}
+		sent := toks[:end]
+		toks = toks[end:]
+		folds := make([]string, len(sent))
+		for i, t := range sent {
+			folds[i] = foldToken(t.Text)
+		}
+		best := m.decode(m.prepare(folds))
+		tags := make([]string, len(best))
+		for i, t := range best {
+			tags[i] = m.tags[t]
+		}
+		for _, c := range tagChunks(tags) {
+			spans = append(spans, Span{Start: sent[c.start].Start, End: sent[c.end-1].End, Type: c.typ})
+		}
+	}
+	return spans
+}
+
+// Types lists the entity types the model knows, sorted.
+func (m *Model) Types() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range m.types {
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// writeModel serializes m; features with all-zero weights are left out.
+func writeModel(w io.Writer, m *Model) error {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { buf.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
+	str := func(s string) { uv(uint64(len(s))); buf.WriteString(s) }
+	f32 := func(f float32) {
+		binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(f))
+		buf.Write(tmp[:4])
+	}
+	nt := len(m.tags)
+	uv(uint64(nt))
+	for _, t := range m.tags {
+		str(t)
+	}
+	for _, f := range m.trans {
+		f32(f)
+	}
+	words := make([]string, 0, len(m.words))
+	for w := range m.words {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	uv(uint64(len(words)))
+	for _, w := range words {
+		wi := m.words[w]
+		str(w)
+		uv(uint64(wi.Path))
+		uv(uint64(wi.Depth))
+		uv(uint64(wi.Lex))
+		uv(uint64(wi.Freq))
+	}
+	phrases := m.gaz.sortedPhrases()
+	uv(uint64(len(phrases)))
+	for _, p := range phrases {
+		str(p)
+		uv(uint64(m.gaz.phrases[p]))
+	}
+	// Weights are stored as integers on one scale: 16 bits are plenty for a
+	// perceptron and make the file several times smaller.
+	var maxAbs float64
+	for _, v := range m.w {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	f32(scale)
+	hashes := make([]uint32, 0, len(m.feats))
+	for h, off := range m.feats {
+		nz := false
+		for _, v := range m.w[off : int(off)+nt] {
+			if math.Round(float64(v/scale)) != 0 {
+				nz = true
+			}
+		}
+		if nz {
+			hashes = append(hashes, h)
+		}
+	}
+	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
+	uv(uint64(len(hashes)))
+	var prev uint32
+	for _, h := range hashes {
+		uv(uint64(h - prev))
+		prev = h
+		ws := m.w[m.feats[h] : int(m.feats[h])+nt]
+		var mask uint64
+		for t, v := range ws {
+			if math.Round(float64(v/scale)) != 0 {
+				mask |= 1 << t
+			}
+		}
+		uv(mask)
+		for t, v := range ws {
+			if mask&(1<<t) != 0 {
+				buf.Write(tmp[:binary.PutVarint(tmp[:], int64(math.Round(float64(v/scale))))])
+			}
+		}
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// String describes the model's size, for logs.
+func (m *Model) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ner model: %d tags, %d features, %d words", len(m.tags), len(m.feats), len(m.words))
+	return b.String()
+}
