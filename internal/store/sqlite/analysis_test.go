@@ -119,6 +119,12 @@ func TestEntityNames(t *testing.T) {
 		{"چین", []string{"china"}},
 		{"nobody", nil},
 		{"«»", nil},
+		// No name is exactly this: names holding it as whole words.
+		{"Lavrov", []string{"sergey-lavrov"}},
+		{"امور خارجه", []string{"wang-yi"}},
+		{"رضایی", []string{"per:علی_رضایی"}},
+		{"لاورو", nil},
+		{"100%", nil},
 	} {
 		got, err := db.resolveEntity(ctx, tc.in)
 		if err != nil {

@@ -331,9 +331,14 @@ func (db *DB) Categories(ctx context.Context) ([]store.CategoryCount, error) {
 	return out, nil
 }
 
+// maxResolvedEntities bounds how many entities one entity: filter can mean
+// when it names them by a word of their names.
+const maxResolvedEntities = 50
+
 // resolveEntity turns what a user wrote after entity: into entity ids: the
-// id itself when it is one, else every entity called by that name (folded,
-// so spelling variants and Latin case meet).
+// id itself when it is one, else every entity called by exactly that name
+// (folded, so spelling variants and Latin case meet), else every entity one
+// of whose names holds it as whole words («Lavrov» finds «Sergey Lavrov»).
 func (db *DB) resolveEntity(ctx context.Context, v string) ([]string, error) {
 	var id string
 	err := db.sql.QueryRowContext(ctx, `SELECT id FROM entities WHERE id = ?`, v).Scan(&id)
@@ -347,13 +352,25 @@ func (db *DB) resolveEntity(ctx context.Context, v string) ([]string, error) {
 	if f == "" {
 		return nil, nil
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT entity_id FROM entity_names WHERE folded = ? ORDER BY entity_id`, f)
+	ids, err := db.entityIDs(ctx, `SELECT entity_id FROM entity_names WHERE folded = ? ORDER BY entity_id`, f)
+	if err != nil || len(ids) > 0 {
+		return ids, err
+	}
+	// Folded names hold letters, digits and single spaces only, so the
+	// pattern needs no escaping.
+	return db.entityIDs(ctx, `SELECT DISTINCT entity_id FROM entity_names WHERE ' ' || folded || ' ' LIKE ?
+		ORDER BY entity_id LIMIT ?`, "% "+f+" %", maxResolvedEntities)
+}
+
+func (db *DB) entityIDs(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var ids []string
 	for rows.Next() {
+		var id string
 		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
