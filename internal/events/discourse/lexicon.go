@@ -22,6 +22,8 @@ import (
 // «نیز» ...), so «دیدار خواهد کرد» and «دیدار کرده‌اند» match «دیدار {KARD}».
 type Lexicon struct {
 	Entries []Entry
+	// byFirst indexes entries by the words their patterns start with.
+	byFirst map[string][]int
 }
 
 // Entry is one lexicon line.
@@ -87,6 +89,12 @@ func ParseLexicon(name, data string) (*Lexicon, error) {
 		}
 		lx.Entries = append(lx.Entries, e)
 	}
+	lx.byFirst = map[string][]int{}
+	for i, e := range lx.Entries {
+		for w := range e.elems[0].words {
+			lx.byFirst[w] = append(lx.byFirst[w], i)
+		}
+	}
 	return lx, nil
 }
 
@@ -95,31 +103,37 @@ func ParseLexicon(name, data string) (*Lexicon, error) {
 // patterns go first in the file.
 func (lx *Lexicon) Find(s *Sentence, from, to int) []Match {
 	aux := load().verbs["AUX"]
+	type cand struct {
+		entry int
+		m     Match
+	}
+	var cands []cand
+	for i := from; i < to; i++ {
+		for _, ei := range lx.byFirst[s.Tokens[i].Fold] {
+			if end, ok := lx.Entries[ei].matchAt(s, i, to, aux); ok {
+				cands = append(cands, cand{ei, Match{Entry: &lx.Entries[ei], From: i, To: end}})
+			}
+		}
+	}
+	// The order of the file decides overlaps, then the order of the text.
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].entry < cands[j].entry })
 	used := make([]bool, len(s.Tokens))
 	var out []Match
-	for ei := range lx.Entries {
-		e := &lx.Entries[ei]
-		for i := from; i < to; i++ {
-			end, ok := e.matchAt(s, i, to, aux)
-			if !ok {
-				continue
+	for _, c := range cands {
+		free := true
+		for k := c.m.From; k < c.m.To; k++ {
+			if used[k] {
+				free = false
+				break
 			}
-			free := true
-			for k := i; k < end; k++ {
-				if used[k] {
-					free = false
-					break
-				}
-			}
-			if !free {
-				continue
-			}
-			for k := i; k < end; k++ {
-				used[k] = true
-			}
-			out = append(out, Match{Entry: e, From: i, To: end})
-			i = end - 1
 		}
+		if !free {
+			continue
+		}
+		for k := c.m.From; k < c.m.To; k++ {
+			used[k] = true
+		}
+		out = append(out, c.m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].From < out[j].From })
 	return out
