@@ -128,6 +128,7 @@ func Build(src Sources) ([]byte, error) {
 		lines = append(lines, t)
 	}
 	lines = append(lines, compoundParts(uni)...)
+	lines = append(lines, joinedHeads(uni)...)
 	lines = append(lines, standardForms(uni, lex)...)
 	lines = append(lines, letterContexts(uni)...)
 	// Word lines sort by key (the word without ZWNJ), then form, so that the
@@ -223,6 +224,49 @@ func compoundParts(uni map[string]float64) []string {
 	}
 	return out
 }
+
+// joinedHeads returns tag lines «@j head\tN»: for each productive compound
+// head (see compoundParts), the number of different words written joined
+// that are a known word + the head («نمایشنامه»). Against the @h count of
+// ZWNJ words it tells how the corpora write compounds with that head:
+// «‌گرا» and «‌شناسی» mostly apart, «دهی» mostly joined.
+func joinedHeads(uni map[string]float64) []string {
+	heads := map[string]int{}
+	for w := range uni {
+		parts := strings.Split(w, zwnjStr)
+		if len(parts) == 2 {
+			heads[parts[1]]++
+		}
+	}
+	joined := map[string]int{}
+	for w := range uni {
+		if strings.Contains(w, zwnjStr) {
+			continue
+		}
+		for i := range w {
+			if i == 0 {
+				continue
+			}
+			x, y := w[:i], w[i:]
+			if heads[y] < minCompoundPart || uni[x] < minHeadStem || utf8.RuneCountInString(x) < 2 || utf8.RuneCountInString(y) < 2 {
+				continue
+			}
+			if last, _ := utf8.DecodeLastRuneInString(x); !joinsAfter(last) {
+				continue
+			}
+			joined[y]++
+		}
+	}
+	var out []string
+	for y, n := range joined {
+		out = append(out, "@j "+y+"\t"+strconv.Itoa(n))
+	}
+	return out
+}
+
+// minHeadStem is how often the part before a head must have been seen for
+// a joined word to count as a compound with that head.
+const minHeadStem = 3
 
 // contextCounts returns tag lines for the words whose ZWNJ depends on
 // context: keys written two ways, each common («کرده‌ای» and «کردهای»,

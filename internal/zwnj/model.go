@@ -60,6 +60,9 @@ type Restorer struct {
 	// heads and firsts are productive compound parts, with the number of
 	// different ZWNJ words they were seen in: «‌نامه», «بی‌».
 	heads, firsts map[string]uint32
+	// joinedHeads counts the different words written joined that are a known
+	// word + a head: with heads, how the corpora write the head's compounds.
+	joinedHeads map[string]uint32
 	// contexts maps two letters either side of a boundary («ن|پی») to the
 	// number of different words with a ZWNJ there and without one.
 	contexts map[string][2]uint32
@@ -137,7 +140,7 @@ func Load(r io.Reader) (*Restorer, error) {
 		adjectives: map[string]bool{}, present: map[string]bool{}, past: map[string]bool{},
 		heads: map[string]uint32{}, firsts: map[string]uint32{}, contexts: map[string][2]uint32{},
 		next: map[string]uint32{}, prev: map[string]uint32{}, ambiguous: map[string]bool{},
-		left: make(map[string]uint64, 80000), standard: map[string]bool{}}
+		left: make(map[string]uint64, 80000), standard: map[string]bool{}, joinedHeads: map[string]uint32{}}
 	// Forms of one key are neighbours in the model: they are gathered in cur
 	// and stored once.
 	type keyTotal struct {
@@ -218,6 +221,13 @@ func Load(r io.Reader) (*Restorer, error) {
 					return nil, fmt.Errorf("zwnj: model line %d: bad context counts %q", n, counts)
 				}
 				rs.contexts[c] = [2]uint32{uint32(zc), uint32(nc)}
+			case "@j":
+				p, cnt, _ := strings.Cut(w, "\t")
+				c, perr := strconv.ParseUint(cnt, 10, 32)
+				if perr != nil {
+					return nil, fmt.Errorf("zwnj model: line %d: %w", n, perr)
+				}
+				rs.joinedHeads[p] = uint32(c)
 			case "@h", "@f":
 				p, cnt, _ := strings.Cut(w, "\t")
 				c, perr := strconv.ParseUint(cnt, 10, 32)

@@ -13,7 +13,11 @@ const (
 	// ratioA times more often than the joined form. Below trustA sightings in
 	// all, morphology has a say too.
 	ratioA = 2.5
-	trustA = 8
+	// ratioHead replaces ratioA for a compound whose head the corpora write
+	// apart in at least headApart of the compounds they make with it.
+	ratioHead = 1.0
+	headApart = 0.6
+	trustA    = 8
 	// An unknown word is split into stem + suffix only if the stem is common
 	// enough that the split is not a coincidence.
 	minStem = 3
@@ -648,10 +652,30 @@ func (r *Restorer) bestKnown(w string, fs []form, morph string) string {
 			best, bestS = f.w, s
 		}
 	}
-	if best != w && bestS > ratioA*joined {
+	ratio := ratioA
+	if r.apartHead(best) {
+		ratio = ratioHead
+	}
+	if best != w && bestS > ratio*joined {
 		return best
 	}
 	return w
+}
+
+// apartHead reports whether f is a compound with one ZWNJ whose head the
+// corpora write apart in at least headApart of its compounds («‌گرا»,
+// «‌شناسی»): such a compound needs only be the more common spelling.
+func (r *Restorer) apartHead(f string) bool {
+	i := strings.Index(f, zwnjStr)
+	if i < 0 || strings.Contains(f[i+len(zwnjStr):], zwnjStr) {
+		return false
+	}
+	y := f[i+len(zwnjStr):]
+	if isSuffix[y] {
+		return false
+	}
+	z := float64(r.heads[y])
+	return z >= minHead && z >= headApart*(z+float64(r.joinedHeads[y]))
 }
 
 // known returns the written form of w and how often its key was seen, reading
