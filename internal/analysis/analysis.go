@@ -1,7 +1,8 @@
 // Package analysis is the pipeline stage that reads an article for who is
-// named, who said what and who did what to whom: it links entities
-// (internal/entities), then finds quotations (internal/quotes) and codes
-// events (internal/events) over the same sentences.
+// named, who said what, who did what to whom and what it is about: it finds
+// entities (internal/ner) and links them (internal/entities), then finds
+// quotations (internal/quotes) and codes events (internal/events) over the
+// same sentences, and gives the article a topic (internal/topics).
 package analysis
 
 import (
@@ -11,11 +12,13 @@ import (
 	"khabar/internal/entities"
 	"khabar/internal/events"
 	"khabar/internal/events/discourse"
+	"khabar/internal/ner"
 	"khabar/internal/pipeline"
 	"khabar/internal/quotes"
+	"khabar/internal/topics"
 )
 
-// Analyzer fills an article's Entities, Quotes and Events. It holds only
+// Analyzer fills an article's Entities, Quotes, Events and Category. It holds only
 // read-only tables, so one Analyzer serves every goroutine.
 type Analyzer struct {
 	linker *entities.Linker
@@ -26,13 +29,21 @@ type Analyzer struct {
 
 var _ pipeline.Analyzer = (*Analyzer)(nil)
 
-// New builds the analyzer over the embedded gazetteer.
+// New builds the analyzer over the embedded gazetteer and recognizer model.
 func New() (*Analyzer, error) {
 	l, err := entities.Default()
 	if err != nil {
 		return nil, err
 	}
-	return &Analyzer{linker: l}, nil
+	m := ner.Default()
+	return &Analyzer{linker: l, recognize: func(text string) []entities.Span {
+		spans := m.Recognize(text)
+		out := make([]entities.Span, len(spans))
+		for i, s := range spans {
+			out[i] = entities.Span{Start: s.Start, End: s.End, Type: s.Type}
+		}
+		return out
+	}}, nil
 }
 
 // Analyze replaces the article's analysis with a fresh one. Running it twice
@@ -45,5 +56,6 @@ func (an *Analyzer) Analyze(ctx context.Context, a *article.Article) error {
 	ss := discourse.Read(a)
 	a.Quotes = quotes.FindIn(ss)
 	a.Events = events.FindIn(ss)
+	a.Category = topics.Classify(a)
 	return nil
 }

@@ -83,7 +83,7 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		if rec != nil {
 			var cs []*corpusMention
-			ms, cs = mergeSpans(p, ms, rec(p.text))
+			ms, cs = l.mergeSpans(p, ms, rec(p.text))
 			corpus = append(corpus, cs...)
 		}
 		prev := -1
@@ -157,14 +157,25 @@ type corpusMention struct {
 // mergeSpans adds a recognizer's spans to a paragraph's gazetteer matches. A
 // span that overlaps matches is dropped, unless it covers them entirely, is
 // longer and of another type («دانشگاه تهران» is an organization, not
-// Tehran): then it replaces them.
-func mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
+// Tehran): then it replaces them. A span that is a confirmed name of a record
+// of its type links to it («فارس» as ORG is Fars News Agency); one of the
+// gazetteer's not-names is dropped; the rest become corpus entities.
+func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
 	var cs []*corpusMention
 	drop := map[int]bool{}
 	for _, s := range spans {
 		if s.Start < 0 || s.End > len(p.text) || s.Start >= s.End ||
 			!utf8.RuneStart(p.text[s.Start]) || (s.End < len(p.text) && !utf8.RuneStart(p.text[s.End])) {
 			continue // not a span of this text: a recognizer bug must not corrupt the article
+		}
+		text := p.text[s.Start:s.End]
+		var toks []string
+		for _, t := range Tokenize(text) {
+			toks = append(toks, t.Fold)
+		}
+		key := strings.Join(toks, "")
+		if len(toks) == 0 || l.g.NotNames[key] {
+			continue
 		}
 		var over []int
 		wins := true
@@ -183,12 +194,8 @@ func mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
 		for _, i := range over {
 			drop[i] = true
 		}
-		text := p.text[s.Start:s.End]
-		var toks []string
-		for _, t := range Tokenize(text) {
-			toks = append(toks, t.Fold)
-		}
-		if len(toks) == 0 {
+		if r := confirmedOf(l.confirmed[key], s.Type); r != nil {
+			ms = append(ms, Match{Record: r, Kind: ByName, Start: s.Start, End: s.End})
 			continue
 		}
 		cs = append(cs, &corpusMention{place: p.place, text: text, typ: s.Type, start: s.Start, end: s.End, toks: toks})
@@ -202,7 +209,17 @@ func mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
 		}
 		ms = kept
 	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, cs
+}
+
+func confirmedOf(rs []*Record, typ string) *Record {
+	for _, r := range rs {
+		if r.Type == typ {
+			return r
+		}
+	}
+	return nil
 }
 
 // corpusEntities turns recognizer spans into entities. People named by a

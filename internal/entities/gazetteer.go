@@ -45,6 +45,10 @@ type Record struct {
 	// NoPartial stops the last word of a person's name from standing for
 	// the person, where it is a common word («شریف», «سلام»).
 	NoPartial bool
+	// Confirmed are names that are common words too («فارس», «مجلس»,
+	// «استقلال»): they link only where the recognizer marks exactly that
+	// span, with the record's type. Written with a leading '~' in the data.
+	Confirmed []string
 	// NoBare stops the name alone from matching where it is a common word
 	// («غنا» richness, «رم» RAM): only the aliases match («کشور غنا»).
 	NoBare bool
@@ -87,6 +91,9 @@ type Gazetteer struct {
 	Records   []*Record
 	byID      map[string]*Record
 	byCountry map[string]*Record
+	// NotNames are recognizer spans that are never entities, folded
+	// («جهان», «کشور»): the recognizer learnt them from its training data.
+	NotNames map[string]bool
 }
 
 // Country returns the record of the country with an ISO 3166-1 alpha-3 code.
@@ -131,7 +138,14 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	sort.Strings(names)
-	g := &Gazetteer{byID: map[string]*Record{}, byCountry: map[string]*Record{}}
+	g := &Gazetteer{byID: map[string]*Record{}, byCountry: map[string]*Record{}, NotNames: map[string]bool{}}
+	err = eachLine(fsys, "not-names.txt", func(line int, fields []string) error {
+		g.NotNames[squeeze(fields[0])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	type pending struct {
 		r      *Record
 		titles []string
@@ -139,7 +153,7 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	var todo []pending
 	for _, name := range names {
-		if name == "offices.txt" {
+		if name == "offices.txt" || name == "not-names.txt" {
 			continue
 		}
 		err := eachLine(fsys, name, func(line int, fields []string) error {
@@ -156,7 +170,14 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			r := &Record{
 				ID: fields[0], Type: fields[1], Country: fields[2], Role: fields[3],
 				Name: fields[4], Latin: fields[5],
-				Aliases: list(fields[6]), Demonyms: list(fields[8]), Actor: fields[9],
+				Demonyms: list(fields[8]), Actor: fields[9],
+			}
+			for _, a := range list(fields[6]) {
+				if c, ok := strings.CutPrefix(a, "~"); ok {
+					r.Confirmed = append(r.Confirmed, c)
+				} else {
+					r.Aliases = append(r.Aliases, a)
+				}
 			}
 			for _, f := range list(fields[10]) {
 				switch f {

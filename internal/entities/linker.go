@@ -54,6 +54,9 @@ type Match struct {
 type Linker struct {
 	g    *Gazetteer
 	root *node
+	// confirmed maps squeezed names that link only as recognizer spans
+	// (Record.Confirmed, and the names of NoBare records) to their records.
+	confirmed map[string][]*Record
 }
 
 type node struct {
@@ -81,7 +84,7 @@ type held struct {
 // claiming the same folded name, or the same title in overlapping terms, is
 // an error: the gazetteer must say which one a name means.
 func NewLinker(g *Gazetteer) (*Linker, error) {
-	l := &Linker{g: g, root: &node{}}
+	l := &Linker{g: g, root: &node{}, confirmed: map[string][]*Record{}}
 	for _, r := range g.Records {
 		add := func(name string, k Kind) error {
 			n, err := l.path(name)
@@ -100,6 +103,15 @@ func NewLinker(g *Gazetteer) (*Linker, error) {
 			if err := add(r.Name, ByName); err != nil {
 				return nil, err
 			}
+		} else {
+			l.confirmed[squeeze(r.Name)] = append(l.confirmed[squeeze(r.Name)], r)
+		}
+		for _, c := range r.Confirmed {
+			k := squeeze(c)
+			if k == "" {
+				return nil, fmt.Errorf("gazetteer %s: name %q folds to nothing", r.ID, c)
+			}
+			l.confirmed[k] = append(l.confirmed[k], r)
 		}
 		if r.Latin != "" {
 			// Latin names are matched too: news text gives them in

@@ -159,6 +159,22 @@ func TestLinkSpans(t *testing.T) {
 	}
 	a := &article.Article{Body: []string{text}}
 	ents := l.Link(a, func(string) []Span { return spans })
+	defer func() {
+		// A confirmed name links only as a span of its type; a not-name
+		// span is dropped.
+		text := "به گزارش خبرگزاری فارس، جهان امروز به فارس نگاه می‌کند."
+		a := &article.Article{Body: []string{text}}
+		i, j := strings.Index(text, "جهان"), strings.LastIndex(text, "فارس")
+		got := ""
+		for _, e := range l.Link(a, func(string) []Span {
+			return []Span{{Start: i, End: i + len("جهان"), Type: "LOC"}, {Start: j, End: j + len("فارس"), Type: "LOC"}}
+		}) {
+			got += e.Text + "=" + e.ID + " "
+		}
+		if want := "خبرگزاری فارس=fars-news-agency فارس=fars-province "; got != want {
+			t.Errorf("confirmed names: got %q, want %q", got, want)
+		}
+	}()
 	var got []string
 	for _, e := range ents {
 		got = append(got, e.Text+"="+e.ID)
