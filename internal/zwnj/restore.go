@@ -964,8 +964,14 @@ func (r *Restorer) compound(a, b string, ratio float64) bool {
 	if cz < minB {
 		return false
 	}
+	// Where the head's compounds are mostly written apart, the joined
+	// spelling is a variant of the compound, not evidence of a phrase.
+	fj := float64(cj) / 2
+	if r.apartHead(a + zwnjStr + b) {
+		fj = 0
+	}
 	pair := append(append(append(buf[:0], a...), ' '), b...)
-	return float64(cz) > ratio*(float64(r.pairs[string(pair)])+float64(cj)/2)
+	return float64(cz) > ratio*(float64(r.pairs[string(pair)])+fj)
 }
 
 // appendKey appends w without its ZWNJs.
