@@ -81,7 +81,7 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 			// «...»، وی افزود. — the speaker stands between the quotation
 			// and the verb.
 			if closed := closingTok(s, mt.From); closed >= 0 {
-				if sp := s.Subject(closed, mt.From); sp != nil {
+				if sp := speaker(s, closed, mt.From); sp != nil {
 					if q, ok := before(s, sp.From, verb, sp.Actor); ok {
 						out = append(out, q)
 					}
@@ -89,7 +89,7 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 			}
 			continue
 		}
-		sp := s.Subject(from, mt.From)
+		sp := speaker(s, from, mt.From)
 		if sp == nil {
 			continue
 		}
@@ -105,6 +105,23 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 		}
 	}
 	return out
+}
+
+// speaker is the clause's subject when it can speak: a person, an
+// organization, or a country or capital («چین اعلام کرد»), not a city or
+// region («نماینده سمنان ... گفت» is said by the member, not by Semnan).
+func speaker(s *discourse.Sentence, from, to int) *discourse.Mention {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From < from || m.To > to || m.Prep != "" || !m.Resolved() {
+			continue
+		}
+		if m.Type == "LOC" && !m.State {
+			return nil
+		}
+		return m
+	}
+	return nil
 }
 
 // content makes a quote of the sentence from token i to its end: a direct

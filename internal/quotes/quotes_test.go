@@ -92,6 +92,13 @@ func TestParagraphs(t *testing.T) {
 			[]string{"مارک کارنی|گفت|false|ما انتظار داریم", "مارک کارنی|افزود|true|این فشارها نشان‌دهنده"}},
 		// «گفت‌وگو» is talk, not speech; a negated verb introduces nothing.
 		{[]string{"نخست وزیر کانادا پس از گفت‌وگو با ترامپ تاکید نکرد که توافق نزدیک است."}, nil, nil},
+		// A city is not a speaker: the member of parliament for Semnan is, unnamed.
+		{[]string{"نماینده سمنان، مهدیشهر و سرخه در مجلس گفت: تنوع صنایع دستی در شهرستان مهدیشهر ظرفیت بالایی دارد."},
+			[]article.Entity{{Text: "سمنان", Type: "LOC", ID: "semnan", Country: "IRN"}}, nil},
+		// A country can speak.
+		{[]string{"چین اعلام کرد که آماده همکاری با روسیه است."},
+			[]article.Entity{{Text: "چین", Type: "LOC", ID: "china", Name: "چین", Country: "CHN"}},
+			[]string{"چین|اعلام کرد|false|آماده همکاری با روسیه است"}},
 		// An unresolved pronoun gives no speaker, so no quote.
 		{[]string{"او گفت: «این فشارها نشان‌دهنده قصد واشنگتن است.»"}, nil, nil},
 	}

@@ -45,6 +45,9 @@ type Mention struct {
 	Entity *article.Entity
 	// Actor is the resolved actor; Actor.Code is empty when unknown.
 	Actor article.Actor
+	// State is true for a country or capital named as such («چین», «پکن»,
+	// «کشورش»): a place that can act, speak or be acted on.
+	State bool
 	// Prep is the preposition governing the mention («با», «از», «به», «در»
 	// ...), empty for a bare noun phrase such as a subject.
 	Prep string
@@ -192,13 +195,12 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		}
 		m := Mention{From: from, To: to, Kind: Named, Type: e.Type, Country: e.Country, Entity: e}
 		if e.Type == "LOC" || e.Country == "" {
-			if iso, capital, ok := CountryCode(e.Text); ok {
-				m.Country = iso
-				if capital {
-					m.Role = "GOV"
-				}
-			} else if iso, capital, ok := CountryCode(e.Name); ok {
-				m.Country = iso
+			iso, capital, ok := CountryCode(e.Text)
+			if !ok {
+				iso, capital, ok = CountryCode(e.Name)
+			}
+			if ok {
+				m.Country, m.State = iso, e.Type == "LOC"
 				if capital {
 					m.Role = "GOV"
 				}
@@ -213,8 +215,10 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		if cw, n := t.countries.at(toks, i); n > 0 {
 			m := Mention{From: i, To: i + n, Kind: Named, Type: "LOC", Country: cw.iso}
 			switch cw.kind {
+			case 'n':
+				m.State = true
 			case 'c':
-				m.Role = "GOV"
+				m.Role, m.State = "GOV", true
 			case 'd':
 				// «مقامات آمریکایی», «نظامیان اسرائیلی»: a role word and a
 				// demonym name a country's officials or forces; a demonym
@@ -249,7 +253,7 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		case pronouns[f]:
 			cands = append(cands, Mention{From: i, To: i + 1, Kind: Pronoun, Type: "PER"})
 		case f == "کشورش" || f == "کشورشان":
-			cands = append(cands, Mention{From: i, To: i + 1, Kind: Possessive, Type: "LOC"})
+			cands = append(cands, Mention{From: i, To: i + 1, Kind: Possessive, Type: "LOC", State: true})
 		case (f == "همتای" || f == "همتایان") && i+1 < len(toks):
 			if cw, n := t.countries.at(toks, i+1); n > 0 {
 				to := i + 1 + n
