@@ -13,6 +13,7 @@ import (
 	"khabar/internal/persian"
 	"khabar/internal/search"
 	"khabar/internal/store"
+	"khabar/internal/store/storetest"
 )
 
 func TestOpenBadFiles(t *testing.T) {
@@ -223,16 +224,19 @@ func TestSearchClosed(t *testing.T) {
 
 // FuzzSearch: no query string makes Search fail, other than by having no word.
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"نشستهای", "رئیس‌جمهور", `"BRICS" OR NEAR(a b)`, "*", "a:b", "\xff", "ها", "رئیس جمهور روسیه"} {
+	for _, s := range []string{"نشستهای", "رئیس‌جمهور", `"BRICS" OR NEAR(a b)`, "*", "a:b", "\xff", "ها", "رئیس جمهور روسیه",
+		"entity:x source:\"a b\" category:c since:1404/01/01 until:2025-12-31", "since:x", "source:%_\\"} {
 		f.Add(s)
 	}
 	db := openTemp(f, Options{})
 	seed := newArticle(persian.Normalize, "seed", "رئیسجمهور روسیه در نشستهای بریکس BRICS",
 		"تاکید چین بر همکاری با روسیه", "نشست‌های اتحادیه", []string{"ولادیمیر پوتین، رئیس‌جمهور روسیه"})
 	putAll(f, db, []*article.Article{seed}, 1)
+	// Articles with entities, categories and dates, for the filters to match.
+	putAll(f, db, storetest.AnalysedArticles(), 3)
 	f.Fuzz(func(t *testing.T, q string) {
 		res, err := db.Search(context.Background(), search.Query{Text: q})
-		if err != nil && !errors.Is(err, search.ErrEmptyQuery) {
+		if err != nil && !errors.Is(err, search.ErrEmptyQuery) && !errors.Is(err, search.ErrBadFilter) {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
 		if len(res.Hits) != res.Total {
