@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 
@@ -19,8 +22,9 @@ func (a *app) evalEventsCmd() *cobra.Command {
 		Use:   "events",
 		Short: "precision/recall of event coding on a hand-labelled set",
 		Long: `Events runs the analysis (entities, then internal/events) over the articles of
-the hand-labelled set in internal/events/testdata/gold.tsv — the seed and 18
-articles of the bundled 2025 agency corpus, 79 sentences — and scores the
+the hand-labelled set in internal/events/testdata/gold.tsv — the seed, 18
+articles of the bundled 2025 agency corpus and 9 Fars News articles, 98
+sentences — and scores the
 events found against the labels: (source, target, CAMEO root) triples with
 actor codes compared exactly ("strict") and by country or organization only
 ("country"), and the set of PLOVER types per sentence. The gold file's header
@@ -64,12 +68,37 @@ Examples:
 	return cmd
 }
 
+// labelledLines keeps the JSON lines of a corpus file that carry one of the
+// wanted ids («"id": "tasnim-3392652"») or links.
+func labelledLines(name string, data []byte, want map[string]bool) ([]byte, error) {
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
+		}
+	}
+	var out []byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		for id := range want {
+			if bytes.Contains(line, []byte(`"id": "`+id+`"`)) || bytes.Contains(line, []byte(`"link": "`+id+`"`)) {
+				out = append(append(out, line...), '\n')
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
 func prf(s events.Score) string {
 	return fmt.Sprintf("%.2f/%.2f/%.2f", s.Precision(), s.Recall(), s.F1())
 }
 
-// goldArticles parses the bundled corpus's seed and 2025 agency articles and
-// keeps those the gold rows name (the JSON lines carry the agency's id).
+// goldArticles parses the bundled corpus's seed, 2025 agency and Fars News
+// articles and keeps those the gold rows name (an agency article by the id
+// its JSON line carries, a Fars News article by its link).
 func goldArticles(cmd *cobra.Command, p *pipeline.Pipeline, gold []events.GoldRow) ([]*article.Article, error) {
 	want := map[string]bool{}
 	for _, g := range gold {
@@ -77,27 +106,22 @@ func goldArticles(cmd *cobra.Command, p *pipeline.Pipeline, gold []events.GoldRo
 	}
 	corpus := demo.Corpus()
 	var arts []*article.Article
-	for _, name := range []string{"seed-article.txt", "news-2025-4agencies.jsonl"} {
+	for _, name := range []string{"seed-article.txt", "news-2025-4agencies.jsonl", "fars-news.jsonl.gz"} {
 		data, err := fs.ReadFile(corpus, name)
 		if err != nil {
 			return nil, fmt.Errorf("demo corpus: %w", err)
 		}
-		res, err := p.Parse(cmd.Context(), pipeline.Document{Path: name, Data: data})
+		if name != "seed-article.txt" {
+			// Analyse only the labelled articles, not all 1,580.
+			if data, err = labelledLines(name, data, want); err != nil {
+				return nil, err
+			}
+		}
+		res, err := p.Parse(cmd.Context(), pipeline.Document{Path: strings.TrimSuffix(name, ".gz"), Data: data})
 		if err != nil {
 			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
 		}
-		for _, art := range res.Articles {
-			if name == "seed-article.txt" {
-				arts = append(arts, art)
-				continue
-			}
-			for id := range want {
-				if strings.Contains(art.Raw, `"id": "`+id+`"`) || strings.Contains(art.Raw, `"id":"`+id+`"`) {
-					arts = append(arts, art)
-					break
-				}
-			}
-		}
+		arts = append(arts, res.Articles...)
 	}
 	return arts, nil
 }
