@@ -1,6 +1,10 @@
 package web
 
-import "strings"
+import (
+	"strings"
+
+	"khabar/internal/topics"
+)
 
 // Persian names of the codes the analysis stages store, for display only: the
 // stored values and the API stay the codes. An unknown code shows as itself.
@@ -36,26 +40,11 @@ func entityTypeName(t string) string {
 	return t
 }
 
-// categoryNames name the topic slugs (article.Category).
-var categoryNames = map[string]string{
-	"politics":      "سیاسی",
-	"international": "بین‌الملل",
-	"economy":       "اقتصادی",
-	"society":       "اجتماعی",
-	"culture":       "فرهنگی",
-	"sport":         "ورزشی",
-	"science":       "علم و فناوری",
-	"tech":          "فناوری",
-	"health":        "سلامت",
-	"religion":      "دین و اندیشه",
-	"provinces":     "استان‌ها",
-	"military":      "نظامی و دفاعی",
-	"other":         "دیگر",
-}
-
+// categoryName is the Persian label of a topic slug (internal/topics keeps
+// the list), or the slug itself when it is not one of them.
 func categoryName(slug string) string {
-	if n, ok := categoryNames[slug]; ok {
-		return n
+	if l := topics.Label(slug); l != "" {
+		return l
 	}
 	return slug
 }
