@@ -84,7 +84,8 @@ type EventRecord struct {
 
 // EventQuery selects events. Empty fields do not restrict.
 type EventQuery struct {
-	// Actor matches an event whose source or target is this entity id, or
+	// Actor matches an event whose source or target is this entity id or an
+	// entity of this name (as the search filter entity: reads names), or
 	// whose actor code starts with it («CHN» matches «CHNGOV»), ignoring case.
 	Actor string
 	// Entity matches an event whose source or target is this entity id.

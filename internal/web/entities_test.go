@@ -260,6 +260,7 @@ func TestEntitiesAndEventsPages(t *testing.T) {
 		{"/events?code=consult", 200, nil, 2},
 		{"/events?actor=CHN&code=05", 200, nil, 2},
 		{"/events?actor=russia", 200, nil, 1},
+		{"/events?actor=" + url.QueryEscape("لاوروف"), 200, nil, 5},
 		{"/events?since=۱۴۰۴/۰۴/۲۰", 200, nil, 1},
 		{"/events?since=2025-07-10&until=2025-07-10", 200, nil, 5},
 		{"/events?actor=USA", 200, []string{"رویدادی با این فیلترها پیدا نشد"}, 0},

@@ -207,7 +207,11 @@ func (db *DB) Events(ctx context.Context, q store.EventQuery) ([]store.EventReco
 	if err := db.check("events"); err != nil {
 		return nil, err
 	}
-	from, where, args := eventWhere(q)
+	named, err := db.actorNamed(ctx, q.Actor)
+	if err != nil {
+		return nil, db.wrap("events", err)
+	}
+	from, where, args := eventWhere(q, named)
 	query := `SELECT e.source_code, e.source_id, e.source_name, e.source_latin,
 			e.target_code, e.target_id, e.target_name, e.target_latin, e.action, e.cameo, e.plover, e.evidence,
 			e.para, e.span_start, e.span_end, e.article_id, a.title, e.sort_time
@@ -243,7 +247,11 @@ func (db *DB) CountEvents(ctx context.Context, q store.EventQuery) (int, error) 
 	if err := db.check("count events"); err != nil {
 		return 0, err
 	}
-	from, where, args := eventWhere(q)
+	named, err := db.actorNamed(ctx, q.Actor)
+	if err != nil {
+		return 0, db.wrap("count events", err)
+	}
+	from, where, args := eventWhere(q, named)
 	var n int
 	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&n); err != nil {
 		return 0, db.wrap("count events", err)
@@ -251,26 +259,43 @@ func (db *DB) CountEvents(ctx context.Context, q store.EventQuery) (int, error) 
 	return n, nil
 }
 
+// actorNamed resolves an actor filter as an entity name (see resolveEntity):
+// the events page takes «لاوروف» as well as «RUSGOV» and «sergey-lavrov».
+func (db *DB) actorNamed(ctx context.Context, actor string) ([]string, error) {
+	if actor == "" {
+		return nil, nil
+	}
+	return db.resolveEntity(ctx, actor)
+}
+
 // eventWhere is the FROM and WHERE clauses (the latter with a leading space,
-// or empty) of an event query, the events table aliased e.
+// or empty) of an event query, the events table aliased e; named are the
+// entities the actor filter names.
 //
 // The actor and entity filters are sets of (article_id, n) read through one
 // index each — source and target ids, source and target code ranges — and
 // the query starts from that set. An OR across the columns, or an IN list
 // checked while walking events by time, makes SQLite scan every event.
-func eventWhere(q store.EventQuery) (from, where string, args []any) {
+func eventWhere(q store.EventQuery, named []string) (from, where string, args []any) {
 	var sets []string
 	if q.Actor != "" {
 		// Codes are upper case; a prefix match through the range [p, p+"\xff")
 		// uses the code indexes, where LIKE would not. An id match says
 		// id != '' so the partial indexes apply.
 		p := strings.ToUpper(q.Actor)
+		ids := append([]string{q.Actor}, named...)
+		in := "(?" + strings.Repeat(", ?", len(ids)-1) + ")"
 		sets = append(sets, `SELECT article_id, n FROM (
-			SELECT article_id, n FROM events WHERE source_id = ? AND source_id != ''
-			UNION SELECT article_id, n FROM events WHERE target_id = ? AND target_id != ''
+			SELECT article_id, n FROM events WHERE source_id IN `+in+` AND source_id != ''
+			UNION SELECT article_id, n FROM events WHERE target_id IN `+in+` AND target_id != ''
 			UNION SELECT article_id, n FROM events WHERE source_code >= ? AND source_code < ?
 			UNION SELECT article_id, n FROM events WHERE target_code >= ? AND target_code < ?)`)
-		args = append(args, q.Actor, q.Actor, p, p+"\xff", p, p+"\xff")
+		for range 2 {
+			for _, id := range ids {
+				args = append(args, id)
+			}
+		}
+		args = append(args, p, p+"\xff", p, p+"\xff")
 	}
 	if q.Entity != "" {
 		sets = append(sets, `SELECT article_id, n FROM (

@@ -274,6 +274,8 @@ func testEvents(t *testing.T, open Opener) {
 		{"actor code", store.EventQuery{Actor: "CHNGOV"}, []key{{"a1", "040"}, {"a1", "036"}}},
 		{"actor entity id", store.EventQuery{Actor: "china"}, []key{{"a2", "051"}}},
 		{"actor nobody", store.EventQuery{Actor: "USA"}, nil},
+		{"actor name", store.EventQuery{Actor: "لاوروف"}, []key{{"a2", "051"}, {"a1", "040"}, {"a1", "036"}}},
+		{"actor Latin name", store.EventQuery{Actor: "Wang Yi"}, []key{{"a1", "040"}, {"a1", "036"}}},
 		{"entity", store.EventQuery{Entity: "sergey-lavrov"}, []key{{"a2", "051"}, {"a1", "040"}, {"a1", "036"}}},
 		{"entity is no code prefix", store.EventQuery{Entity: "CHN"}, nil},
 		{"entity and actor", store.EventQuery{Entity: "china", Actor: "RUSGOV"}, []key{{"a2", "051"}}},
