@@ -64,7 +64,7 @@ func inSentence(s *discourse.Sentence) []article.Event {
 		if after {
 			src, tgt = genitive(s, mt, preps)
 		} else {
-			src = source(s, mt)
+			src = source(s, mt, preps)
 			if src != nil {
 				tgt = target(s, mt, src, preps)
 			}
@@ -97,15 +97,18 @@ func inSentence(s *discourse.Sentence) []article.Event {
 }
 
 // source is the subject of the action's clause: the first bare actor before
-// the action, else after it in the same clause, else the subject of the
-// clause before («X تاکید کرد که آماده همکاری است»: X).
-func source(s *discourse.Sentence, mt discourse.Match) *discourse.Mention {
+// the action, else the subject of the clause before («X تاکید کرد که آماده
+// همکاری است»: X). Only a nominal pattern that ends in its preposition may
+// have its source after it («در دیدار با X، Y گفت»: Y).
+func source(s *discourse.Sentence, mt discourse.Match, preps []string) *discourse.Mention {
 	from, to := s.Clause(mt.From)
 	if m := s.Subject(from, mt.From); m != nil && coded(m) {
 		return m
 	}
-	if m := s.Subject(mt.To, to); m != nil && coded(m) {
-		return m
+	if contains(preps, s.Tokens[mt.To-1].Fold) {
+		if m := s.Subject(mt.To, to); m != nil && coded(m) {
+			return m
+		}
 	}
 	if from > 0 {
 		pf, _ := s.Clause(from - 1)
@@ -134,6 +137,8 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 		}
 		return nil
 	}
+	// Inside a pattern's gap first, then anywhere in the clause.
+	var first *discourse.Mention
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if m.From < from || m.To > to || m == src || !coded(m) || same(m, src) {
@@ -142,11 +147,19 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 		if m.From >= mt.From && m.To <= mt.To && !inGap(s, mt, m) {
 			continue
 		}
-		if contains(preps, m.Prep) || (contains(preps, "را") && objectMarked(s, m)) {
+		if inGap(s, mt, m) && (m.Prep == "" || contains(preps, m.Prep)) {
+			// «خواستار بازگشت ارمنستان ... شد»: a bare actor inside the
+			// gap is the object of the nominal it follows.
 			return m
 		}
+		if !contains(preps, m.Prep) && !(contains(preps, "را") && objectMarked(s, m)) {
+			continue
+		}
+		if first == nil {
+			first = m
+		}
 	}
-	return nil
+	return first
 }
 
 // genitive reads a nominal event «حملات اسرائیل به لبنان»: the source is the

@@ -99,6 +99,11 @@ func TestSentences(t *testing.T) {
 		{"در مقابل، نتانیاهو گزارش IPC را «دروغ آشکار» خواند و حماس را متهم به سرقت کمک‌ها کرد.",
 			[]article.Entity{per("نتانیاهو", "benjamin-netanyahu", "ISR")},
 			[]string{"ISRGOV PSEREBHAM 112 ACCUSE"}},
+		// With no subject before the verb, an actor after it is not the source.
+		{"در این مصاحبه از مواضع ترکیه انتقاد کرد و خواستار بازگشت ارمنستان به میز مذاکره شد.", nil, nil},
+		// The target of «خواستار … شد» is inside it, not the «از» before it.
+		{"وزیر خارجه آمریکا با انتقاد از مواضع ترکیه، خواستار بازگشت ارمنستان به میز مذاکره شد.", nil,
+			[]string{"USAGOV ARM 020 REQUEST"}},
 		// A negated verb is no event.
 		{"وی خاطر نشان کرد: اکثریت قاطع کشورهای جهان از اسرائیل در جنگی که علیه غزه به راه انداخته، حمایت نمی کنند.", nil, nil},
 		// Sport: «از قزاقستان» is where a wrestler comes from.
