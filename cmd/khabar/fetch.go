@@ -121,6 +121,7 @@ Local fixture server (see khabar fixtures serve):
 	cmd.Flags().IntVar(&workers, "workers", 16, "feeds polled at once")
 	cmd.Flags().BoolVar(&noPages, "no-pages", false, "store feed summaries without fetching article pages")
 	cmd.Flags().BoolVar(&due, "due", false, "poll only the feeds that are due")
+	cmd.Flags().BoolVar(&a.noAnalysis, "no-analysis", false, "skip entities, quotes and events (faster; khabar reanalyze adds them later)")
 	return cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,8 @@ func (a *app) fixturesBenchCmd() *cobra.Command {
 	var nFeeds, nHosts, items, workers int
 	var hostDelay time.Duration
 	var textDir string
+	var summaries bool
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "time polling many local feeds twice (new, then unchanged)",
@@ -34,8 +37,12 @@ SQLite store: the first round stores every item, the second must be one
 conditional request per feed and store nothing. It prints the time of each round
 and the peak resident memory of the process (server included).
 
-Example:
-  khabar fixtures bench --feeds 1000 --hosts 100`,
+With --summaries the feeds carry one paragraph per item and the poller fetches
+and extracts every item's page as well (paced by --host-delay like the feeds).
+
+Examples:
+  khabar fixtures bench --feeds 1000 --hosts 100
+  khabar fixtures bench --feeds 1000 --hosts 100 --items 5 --summaries`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -44,6 +51,7 @@ Example:
 				return err
 			}
 			site := fetch.NewBenchSite(items, texts)
+			site.Summaries = summaries
 			var bases []string
 			for h := range nHosts {
 				ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.%d:0", 1+h%250))
@@ -77,17 +85,30 @@ Example:
 				return err
 			}
 			fo := fetchOptions{allowPrivate: true, hostDelay: hostDelay, perHost: 2, timeout: 30 * time.Second}
-			p := a.poller(st, fo, workers, false, nil)
+			p := a.poller(st, fo, workers, summaries, nil)
 			out := cmd.OutOrStdout()
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			fmt.Fprintf(out, "%d feeds × %d items on %d local hosts, %d workers, host delay %v, %d CPUs\n", nFeeds, items, len(bases), workers, hostDelay, runtimeCPUs())
 			for round := 1; round <= 2; round++ {
 				before := site.Requests.Load()
 				start := time.Now()
 				res := p.Poll(ctx, srcs, nil)
 				took := time.Since(start)
-				var fresh, failed, same int
+				var fresh, failed, same, pages, pageErrs int
 				for _, r := range res {
 					fresh += r.New
+					pages += r.Pages
+					pageErrs += r.PageErrors
 					if r.Err != nil {
 						failed++
 					}
@@ -96,8 +117,8 @@ Example:
 					}
 				}
 				n, _ := st.CountArticles(ctx)
-				fmt.Fprintf(out, "round %d: %.1f s  requests %d  not modified %d  failed %d  new articles %d  stored %d  peak RSS %d MB\n",
-					round, took.Seconds(), site.Requests.Load()-before, same, failed, fresh, n, peakRSSMB())
+				fmt.Fprintf(out, "round %d: %.1f s  requests %d  not modified %d  failed %d  new articles %d  pages %d (%d failed)  stored %d  peak RSS %d MB\n",
+					round, took.Seconds(), site.Requests.Load()-before, same, failed, fresh, pages, pageErrs, n, peakRSSMB())
 			}
 			return nil
 		},
@@ -107,6 +128,9 @@ Example:
 	cmd.Flags().IntVar(&items, "items", 20, "items per feed")
 	cmd.Flags().IntVar(&workers, "workers", 64, "feeds polled at once")
 	cmd.Flags().DurationVar(&hostDelay, "host-delay", time.Second, "least time between two requests to one host")
+	cmd.Flags().BoolVar(&a.noAnalysis, "no-analysis", false, "skip entities, quotes and events, as khabar fetch --no-analysis does")
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the polling rounds to this file")
+	cmd.Flags().BoolVar(&summaries, "summaries", false, "feeds carry summaries only: every new item's page is fetched and extracted too")
 	cmd.Flags().StringVar(&textDir, "text", "../shared/data/fixtures/pages", "folder with a gold.json whose bodies fill the items")
 	return cmd
 }
