@@ -148,12 +148,23 @@ func BenchmarkAnalyzeDemo(b *testing.B) {
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// BenchmarkLinkDemo is entity linking alone over the demo corpus.
-func BenchmarkLinkDemo(b *testing.B) {
+// BenchmarkLinkDemo is gazetteer linking alone (no recognizer) over the
+// demo corpus: the cost of internal/entities.
+func BenchmarkLinkDemo(b *testing.B) { benchLink(b, false) }
+
+// BenchmarkLinkNERDemo is the entity stage as the pipeline runs it:
+// recognizer spans merged with gazetteer links.
+func BenchmarkLinkNERDemo(b *testing.B) { benchLink(b, true) }
+
+func benchLink(b *testing.B, withNER bool) {
 	arts := demoArticles(b)
 	an, err := New()
 	if err != nil {
 		b.Fatal(err)
+	}
+	rec := an.recognize
+	if !withNER {
+		rec = nil
 	}
 	bytes := 0
 	for _, a := range arts {
@@ -163,7 +174,7 @@ func BenchmarkLinkDemo(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
-			a.Entities = an.linker.Link(a, an.recognize)
+			a.Entities = an.linker.Link(a, rec)
 		}
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
