@@ -235,6 +235,11 @@ func (l *Linker) lookup(name string) *node {
 	return n
 }
 
+// long is true for a token of three letters or more. A name's one word may
+// be split in the text only into such parts: «بندر عباس» is Bandar Abbas,
+// «خاور میانه» the Middle East, but «زن جان» (woman, life) is not Zanjan.
+func long(tok string) bool { return utf8.RuneCountInString(tok) >= 3 }
+
 // at returns the record a node names on a day, and how.
 func (n *node) at(day time.Time) (*Record, Kind) {
 	if n.rec != nil {
@@ -276,7 +281,7 @@ func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
 		n := l.root
 	walk:
 		for j := i; j < len(toks); j++ {
-			if j > i && (!toks[j].Joined || !n.split) {
+			if j > i && (!toks[j].Joined || !n.split && !(long(toks[j-1].Fold) && long(toks[j].Fold))) {
 				break
 			}
 			for _, c := range toks[j].Fold {

@@ -93,6 +93,12 @@ func TestFind(t *testing.T) {
 			"",
 		},
 		{
+			"a name's one word written apart, in parts of three letters or more",
+			"سفر به بندر عباس و خاور میانه",
+			time.Time{},
+			"بندر عباس=bandar-abbas/name خاور میانه=middle-east/name",
+		},
+		{
 			"Fars 2014: leaders in Kabul",
 			"حسن روحانی، حامد کرزی، امامعلی رحمان و ممنون حسین با استفاده از فرصت مناسبی که در کابل  داشتند با هم دیدار کردند.",
 			day("2014-03-27"),
