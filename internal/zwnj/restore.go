@@ -997,7 +997,8 @@ var determiners = map[string]bool{"به": true, "آن": true, "این": true, "�
 // isVerbal reports whether b is a verb form that follows its complement as a
 // word of its own in a compound verb, so that the space before it is a space:
 // a past stem with a personal ending or an infinitive («انجام شد», «واقع
-// شدن»), the future auxiliary («از دست خواهی داد»), or a past participle
+// شدن»), the future auxiliary («از دست خواهی داد»), the perfect («چین
+// خورده‌اند»), or a past participle
 // followed by an auxiliary («درس خوانده بودند», «زده شده است»). A participle
 // before anything else may be an adjective written with a ZWNJ
 // («صدمه‌دیده», «سرکوب‌شده»), and «ی» after a past stem is as often the
@@ -1009,6 +1010,15 @@ func (r *Restorer) isVerbal(b, next string) bool {
 	}
 	if stem, ok := strings.CutSuffix(b, "ن"); ok && r.past[stem] {
 		return true
+	}
+	// The perfect: a participle with the copula («خورده‌اند», «رفته‌ایم»).
+	for _, c := range [...]string{"اند", "ایم", "اید", "ام", "ای", "است"} {
+		if p, ok := strings.CutSuffix(b, c); ok {
+			p = strings.TrimSuffix(p, zwnjStr)
+			if stem, ok := strings.CutSuffix(p, "ه"); ok && r.past[stem] {
+				return true
+			}
+		}
 	}
 	for _, e := range pastEndings {
 		if e == "ی" || e == "ه" {
