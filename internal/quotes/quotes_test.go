@@ -94,7 +94,26 @@ func TestParagraphs(t *testing.T) {
 		{[]string{"نخست وزیر کانادا پس از گفت‌وگو با ترامپ تاکید نکرد که توافق نزدیک است."}, nil, nil},
 		// A city is not a speaker: the member of parliament for Semnan is, unnamed.
 		{[]string{"نماینده سمنان، مهدیشهر و سرخه در مجلس گفت: تنوع صنایع دستی در شهرستان مهدیشهر ظرفیت بالایی دارد."},
-			[]article.Entity{{Text: "سمنان", Type: "LOC", ID: "semnan", Country: "IRN"}}, nil},
+			[]article.Entity{{Text: "سمنان", Type: "LOC", ID: "semnan", Country: "IRN"}},
+			[]string{"نماینده سمنان|گفت|false|تنوع صنایع دستی"}},
+		{[]string{"فرماندار گنبدکاووس گفت: ستاد نمازجمعه گنبدکاووس در بین ستادهای کشور برگزیده شد."},
+			[]article.Entity{{Text: "گنبدکاووس", Type: "LOC", ID: "gonbad", Country: "IRN"}},
+			[]string{"فرماندار گنبدکاووس|گفت|false|ستاد نمازجمعه"}},
+		// A title on an organization names its head; the body names him, and
+		// «وی» is he, not a person named inside a quotation.
+		{[]string{
+			"مدیرعامل پتروشیمی کرمانشاه با اشاره به ثبت رکورد این مجموعه در تولید اوره گفت: در میانه فشار تحریم‌ها رکورد زدیم.",
+			"ظهیر حیدری‌نژاد، مدیرعامل پتروشیمی کرمانشاه، گفت: «این موفقیت را به علی کریمی تقدیم می‌کنیم.»",
+			"وی افزود: بر اساس گزارش رسمی عملکرد مردادماه، تولید اوره افزایش یافت.",
+		}, []article.Entity{
+			{Text: "پتروشیمی کرمانشاه", Type: "ORG", ID: "kermanshah-petrochemical", Country: "IRN"},
+			{Text: "ظهیر حیدری‌نژاد", Type: "PER"},
+			{Text: "علی کریمی", Type: "PER"},
+		}, []string{
+			"ظهیر حیدری‌نژاد|گفت|false|در میانه فشار",
+			"ظهیر حیدری‌نژاد|گفت|true|این موفقیت",
+			"ظهیر حیدری‌نژاد|افزود|false|بر اساس گزارش",
+		}},
 		// A country can speak.
 		{[]string{"چین اعلام کرد که آماده همکاری با روسیه است."},
 			[]article.Entity{{Text: "چین", Type: "LOC", ID: "china", Name: "چین", Country: "CHN"}},

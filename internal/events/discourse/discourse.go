@@ -48,6 +48,12 @@ type Mention struct {
 	// State is true for a country or capital named as such («چین», «پکن»,
 	// «کشورش»): a place that can act, speak or be acted on.
 	State bool
+	// InQuote is true inside «...»: people named in a quotation are not
+	// antecedents of the pronouns that follow it.
+	InQuote bool
+	// orgTitle marks a title anchored on an organization or place
+	// («مدیرعامل پتروشیمی کرمانشاه»), which no country-wide guess may resolve.
+	orgTitle bool
 	// Prep is the preposition governing the mention («با», «از», «به», «در»
 	// ...), empty for a bare noun phrase such as a subject.
 	Prep string
@@ -264,6 +270,21 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 			}
 		}
 	}
+	// «مدیرعامل پتروشیمی کرمانشاه», «فرماندار گنبدکاووس»: a person's title
+	// anchored on an organization or place names an official of it.
+	for _, c := range append([]Mention(nil), cands...) {
+		if c.Entity == nil || (c.Type != "ORG" && c.Type != "LOC") {
+			continue
+		}
+		for j := c.From - 1; j >= 0 && j >= c.From-3; j-- {
+			if rw, n := t.roles.at(toks, j); n > 0 && rw.person && j+n == c.From {
+				if toks[c.From].Punct == "" {
+					cands = append(cands, Mention{From: j, To: c.To, Kind: Title, Type: "PER", Country: c.Country, Role: rw.role, orgTitle: true})
+				}
+				break
+			}
+		}
+	}
 	// Longest first; at equal length a linked entity beats a table match.
 	sort.SliceStable(cands, func(i, j int) bool {
 		li, lj := cands[i].To-cands[i].From, cands[j].To-cands[j].From
@@ -300,8 +321,18 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		kept = append(kept, m)
 	}
 	out = kept
+	depth := make([]int, len(toks))
+	d := 0
+	for i, tk := range toks {
+		d += strings.Count(tk.Punct, "«") - strings.Count(tk.Punct, "»")
+		if d < 0 {
+			d = 0
+		}
+		depth[i] = d
+	}
 	for i := range out {
 		out[i].Prep = governingPrep(toks, out, i)
+		out[i].InQuote = depth[out[i].From] > 0
 	}
 	return out
 }

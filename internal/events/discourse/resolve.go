@@ -64,7 +64,7 @@ func resolve(ss []Sentence) {
 					} else if p := titled[titleKey(s, m)]; p != nil {
 						codeNamed(p)
 						m.Actor, m.Entity = p.Actor, p.Entity
-					} else if a := byCountry[m.Country]; a != nil && strings.HasSuffix(a.Code, m.Role) {
+					} else if a := byCountry[m.Country]; a != nil && !m.orgTitle && strings.HasSuffix(a.Code, m.Role) {
 						m.Actor = *a
 					}
 				}
@@ -97,7 +97,7 @@ func resolve(ss []Sentence) {
 					m.Actor = article.Actor{Code: lastSubjectCountry}
 				}
 			}
-			if m.Type != "PER" || !m.Resolved() {
+			if m.Type != "PER" || !m.Resolved() || m.InQuote {
 				continue
 			}
 			a := m.Actor
