@@ -18,6 +18,11 @@ type timeline struct {
 	// Unit names what one bar is: «روز», «ماه» (Jalali month) or «سال».
 	Unit    string
 	Buckets []bucket
+	// First and Last label the oldest and newest bar, Peak is the tallest
+	// bar's count: shown under the chart as text, which stays readable at
+	// any width where text inside the scaled SVG would not.
+	First, Last string
+	Peak        int
 }
 
 // bucket is one bar: a day, a Jalali month or a Jalali year.
@@ -40,8 +45,8 @@ const (
 const (
 	chartWidth  = 600
 	chartHeight = 150
-	chartTop    = 18 // room for the largest count
-	chartBottom = 24 // room for the first and last labels
+	chartTop    = 4 // room above the tallest bar
+	chartBottom = 0 // bars stand on the bottom edge; the axis is the page's
 )
 
 // newTimeline buckets days (oldest first, as EntityTimeline returns them),
@@ -100,12 +105,17 @@ func newTimeline(days []store.DayCount) timeline {
 		}
 	}
 	tl.SVG = barChart(tl.Buckets, tl.Unit)
+	tl.First, tl.Last = tl.Buckets[0].Label, tl.Buckets[len(tl.Buckets)-1].Label
+	for _, b := range tl.Buckets {
+		tl.Peak = max(tl.Peak, b.Articles)
+	}
 	return tl
 }
 
-// barChart draws one bar per bucket (day, month or year), the oldest at the right
-// as a right-to-left reader expects, each with a <title> tooltip. Every
-// string in it is made here from numbers and month names, and escaped anyway.
+// barChart draws one bar per bucket (day, month or year), the oldest at the
+// right as a right-to-left reader expects, each with a <title> tooltip; the
+// axis labels are the page's (timeline.First, Last, Peak). Every string in
+// it is made here from numbers and month names, and escaped anyway.
 func barChart(bs []bucket, unit string) template.HTML {
 	peak := 0
 	for _, b := range bs {
@@ -119,11 +129,9 @@ func barChart(bs []bucket, unit string) template.HTML {
 	gap := min(slot*0.2, 2)
 	esc := template.HTMLEscapeString
 	var b strings.Builder
-	// direction="ltr" keeps x and text-anchor geometric; the Persian labels
-	// still read right to left inside their own runs.
+	// direction="ltr" keeps x geometric whatever the page's direction.
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" direction="ltr" role="img" aria-label="%s">`,
 		chartWidth, chartHeight, esc(fmt.Sprintf("شمار خبرها در هر %s، بیشینه %s", unit, faNumber(peak))))
-	fmt.Fprintf(&b, `<line class="axis" x1="0" y1="%d" x2="%d" y2="%d"/>`, chartHeight-chartBottom, chartWidth, chartHeight-chartBottom)
 	for i, bk := range bs {
 		if bk.Articles == 0 {
 			continue
@@ -133,14 +141,6 @@ func barChart(bs []bucket, unit string) template.HTML {
 		y := float64(chartHeight-chartBottom) - h
 		fmt.Fprintf(&b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f"><title>%s: %s خبر، %s بار</title></rect>`,
 			x, y, slot-gap, h, esc(bk.Label), faNumber(bk.Articles), faNumber(bk.Mentions))
-	}
-	// The largest count at the top, the first and last dates under the axis.
-	// Labels are right-to-left text, so «۱۹ تیر ۱۴۰۴» keeps its word order;
-	// for them text-anchor start is the right end, end the left end.
-	fmt.Fprintf(&b, `<text x="%d" y="12" direction="rtl" text-anchor="start">%s</text>`, chartWidth-2, esc(faNumber(peak)))
-	fmt.Fprintf(&b, `<text x="%d" y="%d" direction="rtl" text-anchor="start">%s</text>`, chartWidth-2, chartHeight-6, esc(bs[0].Label))
-	if len(bs) > 1 {
-		fmt.Fprintf(&b, `<text x="2" y="%d" direction="rtl" text-anchor="end">%s</text>`, chartHeight-6, esc(bs[len(bs)-1].Label))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
