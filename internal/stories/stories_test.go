@@ -281,3 +281,25 @@ func TestSplit(t *testing.T) {
 		t.Errorf("x3 in %s, want sa", s)
 	}
 }
+
+// TestNoTopicChains: three reports of one event share a topic word with a
+// fourth article about something else, each at cosine 0.15, under the join
+// threshold. Their centroid concentrates on the topic word, so the cosine
+// with the centroid (0.184) would pass; the mean cosine with the members
+// does not, and the fourth article starts its own story.
+func TestNoTopicChains(t *testing.T) {
+	c := NewClusterer(DefaultOptions())
+	for _, id := range []string{"a", "b", "d"} {
+		c.Add(Item{ID: id, Vector: vec(map[string]float64{"فلسطینی": 1, "رویداد" + id: 1})})
+	}
+	if s, _ := c.StoryOf("d"); s != "sa" {
+		t.Fatalf("the three reports are not one story: d in %s", s)
+	}
+	other := vec(map[string]float64{"فلسطینی": 0.15 / math.Sqrt(0.5), "دیگر": math.Sqrt(1 - 0.045)})
+	if got := Cosine(other, vec(map[string]float64{"فلسطینی": 1, "رویدادa": 1})); math.Abs(got-0.15) > 1e-9 {
+		t.Fatalf("construction: cosine %.3f", got)
+	}
+	if got := c.Add(Item{ID: "x", Vector: other}); got.Story != "sx" {
+		t.Errorf("a same-topic article joined the story: %+v", got)
+	}
+}
