@@ -144,10 +144,10 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 		if m.From < from || m.To > to || m == src || !coded(m) || same(m, src) {
 			continue
 		}
-		if m.From >= mt.From && m.To <= mt.To && !inGap(s, mt, m) {
+		if m.From >= mt.From && m.To <= mt.To && !inGap(mt, m) {
 			continue
 		}
-		if inGap(s, mt, m) && (m.Prep == "" || contains(preps, m.Prep)) {
+		if inGap(mt, m) && (m.Prep == "" || contains(preps, m.Prep)) {
 			// «خواستار بازگشت ارمنستان ... شد»: a bare actor inside the
 			// gap is the object of the nominal it follows.
 			return m
@@ -203,7 +203,7 @@ func punctBetween(s *discourse.Sentence, from, to int) bool {
 
 // inGap says whether m lies inside a matched pattern's gap («آماده است با
 // روسیه همکاری کند») rather than on one of its words.
-func inGap(s *discourse.Sentence, mt discourse.Match, m *discourse.Mention) bool {
+func inGap(mt discourse.Match, m *discourse.Mention) bool {
 	return m.From > mt.From && m.To < mt.To
 }
 

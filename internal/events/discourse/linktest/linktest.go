@@ -17,10 +17,6 @@ import (
 	"khabar/internal/zwnj"
 )
 
-// SeedPath is the seed article's path from a package directory two levels
-// under internal/ (internal/x/y).
-const SeedPath = "../../../../shared/data/seed-article.txt"
-
 // Seed parses and normalizes the seed article from path, skipping the test
 // when the shared data is missing.
 func Seed(t testing.TB, path string) *article.Article {
