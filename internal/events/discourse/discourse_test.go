@@ -98,7 +98,7 @@ func TestLexicon(t *testing.T) {
 			t.Errorf("%q: matched %q, want %q", tt.text, got, tt.want)
 		}
 	}
-	for _, bad := range []string{"… دیدار\tX", "دیدار {NOPE}\tX", "دیدار …x کرد\tX"} {
+	for _, bad := range []string{"… دیدار\tX", "دیدار {NOPE}\tX", "دیدار …x کرد\tX", "لغو تحریم\u200cها\tX"} {
 		if _, err := ParseLexicon("bad", bad); err == nil {
 			t.Errorf("ParseLexicon(%q) accepted", bad)
 		}

@@ -77,9 +77,13 @@ func ParseLexicon(name, data string) (*Lexicon, error) {
 			default:
 				words := map[string]bool{}
 				for _, alt := range strings.Split(w, "|") {
-					for _, tok := range persian.FoldTokens(alt) {
-						words[tok] = true
+					toks := persian.FoldTokens(alt)
+					if len(toks) != 1 {
+						// «تحریم‌ها» folds to two words: write them as two
+						// elements, or the alternative would match «ها» alone.
+						return nil, fmt.Errorf("%s:%d: %q is not one word once folded", name, n+1, alt)
 					}
+					words[toks[0]] = true
 				}
 				e.elems = append(e.elems, elem{words: words})
 			}
