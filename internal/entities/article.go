@@ -242,11 +242,7 @@ func corpusEntities(cs []*corpusMention) []article.Entity {
 		if linkedTypes[c.typ] {
 			head := c
 			if c.typ == "PER" {
-				for _, f := range full {
-					if f.typ == "PER" && len(f.toks) > len(head.toks) && hasSuffix(f.toks, c.toks) {
-						head = f
-					}
-				}
+				head = fullName(c, full)
 			}
 			e.ID = CorpusID(head.toks)
 			e.Name = head.text
@@ -254,6 +250,30 @@ func corpusEntities(cs []*corpusMention) []article.Entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// fullName returns the longer name of the article that a person's short
+// name ends («ظفرقندی» → «محمدرضا ظفرقندی»), or c itself when there is none,
+// or when two different people could be meant («علی حسینی», «محمد حسینی»).
+func fullName(c *corpusMention, full map[string]*corpusMention) *corpusMention {
+	var best *corpusMention
+	for _, f := range full {
+		if f.typ != "PER" || len(f.toks) <= len(c.toks) || !hasSuffix(f.toks, c.toks) {
+			continue
+		}
+		switch {
+		case best == nil:
+			best = f
+		case hasSuffix(f.toks, best.toks):
+			best = f // a longer form of the same name
+		case !hasSuffix(best.toks, f.toks):
+			return c // two people
+		}
+	}
+	if best == nil {
+		return c
+	}
+	return best
 }
 
 func hasSuffix(long, short []string) bool {

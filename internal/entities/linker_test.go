@@ -194,6 +194,19 @@ func TestLinkSpans(t *testing.T) {
 	if ents[1].ID != ents[2].ID || ents[2].Name != "محمدرضا ظفرقندی" {
 		t.Errorf("surname not linked to the full name: %v", got)
 	}
+	// Two people share the surname: it stays unlinked to either.
+	two := "علی حسینی و محمد حسینی دیدار کردند. حسینی گفت"
+	var sp []Span
+	for _, n := range []string{"علی حسینی", "محمد حسینی"} {
+		i := strings.Index(two, n)
+		sp = append(sp, Span{Start: i, End: i + len(n), Type: "PER"})
+	}
+	k := strings.LastIndex(two, "حسینی")
+	sp = append(sp, Span{Start: k, End: k + len("حسینی"), Type: "PER"})
+	es := l.Link(&article.Article{Body: []string{two}}, func(string) []Span { return sp })
+	if len(es) != 3 || es[2].ID == es[0].ID || es[2].ID == es[1].ID {
+		t.Errorf("ambiguous surname linked: %+v", es)
+	}
 	if ents[3].ID != "china" {
 		t.Errorf("gazetteer name lost to a span of the same type: %v", got)
 	}
