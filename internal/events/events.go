@@ -119,7 +119,17 @@ func source(s *discourse.Sentence, mt discourse.Match, preps []string) *discours
 	return nil
 }
 
-func coded(m *discourse.Mention) bool { return m.Actor.Code != "" }
+// coded says whether the mention has an actor code an event can use: a role
+// alone («GOV» for an official of an unknown country) says too little.
+func coded(m *discourse.Mention) bool {
+	c := m.Actor.Code
+	return len(c) > 3 || len(c) == 3 && !roleOnly[c]
+}
+
+var roleOnly = map[string]bool{
+	"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "BUS": true,
+	"EDU": true, "MED": true, "PTY": true, "REL": true, "CVL": true, "IGO": true, "NGO": true,
+}
 
 // target is the first coded actor in the action's clause that one of the
 // entry's prepositions governs (or that «را» follows), other than the source.
