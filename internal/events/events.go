@@ -102,17 +102,31 @@ func inSentence(s *discourse.Sentence) []article.Event {
 // have its source after it («در دیدار با X، Y گفت»: Y).
 func source(s *discourse.Sentence, mt discourse.Match, preps []string) *discourse.Mention {
 	from, to := s.Clause(mt.From)
-	if m := s.Subject(from, mt.From); m != nil && coded(m) {
+	if m := subject(s, from, mt.From); m != nil {
 		return m
 	}
 	if contains(preps, s.Tokens[mt.To-1].Fold) {
-		if m := s.Subject(mt.To, to); m != nil && coded(m) {
+		if m := subject(s, mt.To, to); m != nil {
 			return m
 		}
 	}
 	if from > 0 {
 		pf, _ := s.Clause(from - 1)
-		if m := s.Subject(pf, from); m != nil && coded(m) {
+		if m := subject(s, pf, from); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// subject is the first coded actor in tokens [from, to) that no preposition
+// governs and no «را» marks as an object. A person with no actor code is
+// passed over: in «کوربین خاطر نشان کرد دولت انگلیس به اسرائیل کمک می‌کند»
+// the speaker is unknown to the gazetteer and the helper is the government.
+func subject(s *discourse.Sentence, from, to int) *discourse.Mention {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From >= from && m.To <= to && m.Prep == "" && coded(m) && !(m.To < len(s.Tokens) && s.Tokens[m.To].Fold == "را") {
 			return m
 		}
 	}

@@ -104,6 +104,11 @@ func TestSentences(t *testing.T) {
 		// The target of «خواستار … شد» is inside it, not the «از» before it.
 		{"وزیر خارجه آمریکا با انتقاد از مواضع ترکیه، خواستار بازگشت ارمنستان به میز مذاکره شد.", nil,
 			[]string{"USAGOV ARM 020 REQUEST"}},
+		// A speaker unknown to the gazetteer is passed over for the actor
+		// of the clause he reports (there is no «که»).
+		{"کوربین خاطر نشان کرد دولت انگلیس همچنان به اسرائیل کمک می کند و استفاده این رژیم از سلاح گرسنگی علیه مردم غزه را نادیده می‌گیرد.",
+			[]article.Entity{{Text: "کوربین", Type: "PER", ID: "x-corbyn"}},
+			[]string{"GBRGOV ISR 070 AID"}},
 		// A negated verb is no event.
 		{"وی خاطر نشان کرد: اکثریت قاطع کشورهای جهان از اسرائیل در جنگی که علیه غزه به راه انداخته، حمایت نمی کنند.", nil, nil},
 		// Sport: «از قزاقستان» is where a wrestler comes from.
