@@ -274,9 +274,14 @@ type partialAt struct {
 func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
 	var ms []Match
 	var ps []partialAt
+	// An office whose holder on that day the gazetteer does not know still
+	// covers its words: inside «معاون رئیس جمهور آمریکا» of 2010 no title
+	// may start («رئیس جمهور آمریکا» is not the vice-president), though the
+	// country may still be named.
+	noTitleTo := -1
 	for i := 0; i < len(toks); {
 		var best *Match
-		bestEnd := -1
+		bestEnd, unheldEnd := -1, -1
 		part, partEnd := (*node)(nil), -1
 		n := l.root
 	walk:
@@ -289,12 +294,18 @@ func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
 					break walk
 				}
 			}
-			if r, k := n.at(day); r != nil {
+			r, k := n.at(day)
+			if r != nil && (k != ByTitle || i > noTitleTo) {
 				best, bestEnd = &Match{Record: r, Kind: k, Start: toks[i].Start, End: toks[j].End}, j
+			} else if n.titles != nil {
+				unheldEnd = j
 			}
 			if n.partial != nil {
 				part, partEnd = n, j
 			}
+		}
+		if unheldEnd > bestEnd && unheldEnd > noTitleTo {
+			noTitleTo = unheldEnd
 		}
 		if part != nil && partEnd > bestEnd {
 			ps = append(ps, partialAt{part.partial, toks[i].Start, toks[partEnd].End, best})

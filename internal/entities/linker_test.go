@@ -93,6 +93,12 @@ func TestFind(t *testing.T) {
 			"",
 		},
 		{
+			"constructed (no corpus sentence has it): an office whose 2008 holder is unknown does not name the president",
+			"دیک چنی معاون رئیس جمهور آمریکا وارد بغداد شد",
+			day("2008-03-17"),
+			"آمریکا=united-states/name بغداد=baghdad/name",
+		},
+		{
 			"a name's one word written apart, in parts of three letters or more",
 			"سفر به بندر عباس و خاور میانه",
 			time.Time{},
