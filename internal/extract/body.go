@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -38,6 +39,15 @@ func (p *page) body(a *article.Article) (body, subheads []string) {
 		body = append(body, t)
 		if b.heading {
 			subheads = append(subheads, t)
+		}
+	}
+	// «منبع: خبرگزاری برنا» closing an aggregator's copy credits the source;
+	// it is not the article's text. Page keeps the name as the original
+	// source when the text names none.
+	if n := len(body); n > 1 {
+		if m := sourceLineRe.FindStringSubmatch(body[n-1]); m != nil {
+			p.credit = text(m[1])
+			body = body[:n-1]
 		}
 	}
 	for _, img := range b2imgs(root) {
@@ -215,6 +225,9 @@ func stripEndMarker(t string) string {
 	}
 	return t
 }
+
+// sourceLineRe matches a closing source credit: «منبع: ایسنا», «منبع خبر: تسنیم».
+var sourceLineRe = regexp.MustCompile(`^(?:منبع|منبع خبر|منبع مطلب)\s*[:：]\s*(\S.{0,60})$`)
 
 func isNewsIDLine(t string) bool {
 	return len([]rune(t)) < 40 && newsIDRe.MatchString(t)

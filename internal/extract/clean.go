@@ -27,13 +27,26 @@ func (p *page) holdsArticle(s *goquery.Selection, total int) bool {
 	return total > 0 && paraText(s)*10 > total*4
 }
 
+// articleTags reports whether s is an article's own footer holding its tags
+// (WordPress's <footer class="entry-footer"> inside <article>): a footer, but
+// not the site's. Tag links in a site footer or sidebar are still dropped.
+func articleTags(s *goquery.Selection) bool {
+	if s.Closest("article").Length() == 0 || s.Is("article") {
+		return false
+	}
+	if len([]rune(text(s.Text()))) > 400 {
+		return false
+	}
+	return s.Find(`a[rel="tag"]`).Length() > 0 || isSel(s, "tags") || s.Find("[class]").FilterFunction(func(_ int, q *goquery.Selection) bool { return is(q.Nodes[0], "tags") }).Length() > 0
+}
+
 // dropNoise removes menus, tickers, comments, share tools, sidebars and ads
 // before anything is read, so none of their text can be taken for the title,
 // a date or the body.
 func (p *page) dropNoise() {
 	total := paraText(p.doc.Selection)
 	p.doc.Find(noiseTags).Each(func(_ int, s *goquery.Selection) {
-		if s.Is("script, style, noscript, template") || !p.holdsArticle(s, total) {
+		if s.Is("script, style, noscript, template") || !p.holdsArticle(s, total) && !articleTags(s) {
 			s.Remove()
 		}
 	})
@@ -45,7 +58,7 @@ func (p *page) dropNoise() {
 		}
 	})
 	p.doc.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
-		if is(s.Nodes[0], "noise") && !p.holdsArticle(s, total) {
+		if is(s.Nodes[0], "noise") && !p.holdsArticle(s, total) && !articleTags(s) {
 			s.Remove()
 		}
 	})

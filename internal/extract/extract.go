@@ -61,6 +61,9 @@ func Page(data []byte, pageURL string) (*article.Article, error) {
 	a.Subheadings = append(a.Subheadings, textdump.Subheadings(a.Body)...)
 	a.Subheadings = dedupe(a.Subheadings)
 	textdump.Provenance(a)
+	if a.OriginalSource == "" && p.credit != "" {
+		a.OriginalSource = p.credit
+	}
 	return a, nil
 }
 
@@ -105,6 +108,8 @@ type page struct {
 	// removed marks nodes already consumed as title, kicker, lead or metadata,
 	// so the body does not repeat them.
 	consumed []*html.Node
+	// credit is the source named by a closing «منبع: ...» line.
+	credit string
 }
 
 func (p *page) extract() *article.Article {

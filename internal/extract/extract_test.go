@@ -146,3 +146,25 @@ func BenchmarkPage(b *testing.B) {
 		}
 	}
 }
+
+// TestSourceCredit: an aggregator's closing «منبع: ...» line leaves the body
+// and names the original source when the text names none.
+func TestSourceCredit(t *testing.T) {
+	data, err := os.ReadFile("testdata/pages/wordpress-aggregator.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Page(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := a.Body[len(a.Body)-1]; strings.HasPrefix(last, "منبع") {
+		t.Errorf("credit line left in the body: %q", last)
+	}
+	if a.OriginalSource != "خبرگزاری برنا" {
+		t.Errorf("original source %q", a.OriginalSource)
+	}
+	if a.Title != "برتری سه گله استقلال در بازی دوستانه" {
+		t.Errorf("title %q: the masthead's site title was taken", a.Title)
+	}
+}

@@ -154,7 +154,7 @@ func (p *page) title(l ld) string {
 	docTitle := text(p.doc.Find("head title").First().Text())
 	og := p.meta("og:title", "twitter:title")
 	var first *goquery.Selection
-	var chosen *goquery.Selection
+	var chosen, inDocTitle *goquery.Selection
 	p.doc.Find("h1, h2, h3, [itemprop=headline], [class], [id]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Nodes[0]
 		if n.Data == "meta" || n.Data == "body" || n.Data == "html" {
@@ -171,12 +171,21 @@ func (p *page) title(l ld) string {
 		if first == nil && (n.Data == "h1" || s.AttrOr("itemprop", "") == "headline") {
 			first = s
 		}
-		if t == og || t == l.Headline || docTitle != "" && (strings.Contains(docTitle, t) || strings.Contains(t, docTitle)) {
+		if t == og || t == l.Headline {
 			chosen = s
 			return false
 		}
+		// «headline – site name»: the site name (a "site-title" in the
+		// masthead) is in the document title too, so of the elements found
+		// there the longest is the headline.
+		if docTitle != "" && (strings.Contains(docTitle, t) || strings.Contains(t, docTitle)) && (inDocTitle == nil || len(t) > len(text(inDocTitle.Text()))) {
+			inDocTitle = s
+		}
 		return true
 	})
+	if chosen == nil {
+		chosen = inDocTitle
+	}
 	if chosen == nil {
 		chosen = first
 	}
@@ -430,8 +439,29 @@ func (p *page) category(l ld) string {
 		}
 		return true
 	})
+	if out != "" {
+		return out
+	}
+	// A labelled line in the news details: «سرویس: اقتصادی», the label and
+	// the value in one element or in two side by side.
+	p.doc.Find("li, span, div, p, dt, td").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := text(s.Text())
+		if len([]rune(t)) > 50 {
+			return true
+		}
+		if m := deskLineRe.FindStringSubmatch(t); m != nil {
+			if m[1] != "" {
+				out = m[1]
+			} else if next := text(s.Next().Text()); next != "" && len([]rune(next)) <= 40 {
+				out = next
+			}
+		}
+		return out == ""
+	})
 	return out
 }
+
+var deskLineRe = regexp.MustCompile(`^(?:سرویس|گروه خبری|گروه|بخش)\s*[:：]\s*(.{0,40})$`)
 
 var bylinePrefix = regexp.MustCompile(`^(?:نویسنده|خبرنگار|گزارش|به قلم|نوشته|مترجم|ترجمه|By)\s*[::]?\s*`)
 

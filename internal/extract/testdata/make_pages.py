@@ -126,10 +126,88 @@ def brbody(r, fn):
 <div class="copyright">تمام حقوق محفوظ است</div></body></html>'''
     return page, {"author": "سعید رضایی", "category": "ورزشی", "tags": ["پرسپولیس", "لیگ برتر"]}
 
+# The three layouts below were written after the extractor, as a held-out
+# check of its rules (their first scores are in docs/BENCHMARKS.md).
+
+def isna(r, fn):
+    # ISNA-like: "summery" (sic) lead class, justified paragraphs with an
+    # inline ad and a "read more" box inside the body, news code in the meta list.
+    ps = paras(r)
+    body = ""
+    for i, p in enumerate(ps):
+        body += '<p style="text-align: justify;">%s</p>' % e(p)
+        if i == 1:
+            body += '<div class="ads-inline"><a href="https://ads.example.ir/c/1"><img src="/ads/banner-728.gif" alt=""></a></div>'
+        if i == 2:
+            body += '<div class="more-read"><span>بیشتر بخوانید:</span> <a href="/news/140406150001">صادرات غیرنفتی کرمانشاه ۲۰ درصد رشد کرد</a></div>'
+    page = f"""<!DOCTYPE html><html dir="rtl" lang="fa-IR"><head><meta charset="utf-8"><title>{e(r["title"])} - ایسنا</title>
+<meta property="og:title" content="{e(r["title"])}"><meta property="og:description" content="{e(r["lead"])}"><meta property="og:type" content="article"></head><body>
+<header id="header"><div class="top-header"><span class="today">یکشنبه ۱۵ شهریور ۱۴۰۴</span></div><nav class="main-menu">{MENU}</nav></header>
+<div class="container"><div class="row"><div class="col-lg-8"><article class="full-news">
+<div class="full-news-header"><span class="kicker-news">مدیرکل گمرک استان خبر داد</span>
+<h1 class="first-title" itemprop="headline">{e(r["title"])}</h1>
+<ul class="meta-news"><li><span class="title-meta">تاریخ انتشار:</span> <span class="text-meta">{e(r["date_raw"])}</span></li>
+<li><span class="title-meta">کد خبر:</span> <span class="text-meta">۱۴۰۴۰۶۱۵۰۳۴۵۶</span></li><li><span class="title-meta">سرویس:</span> <span class="text-meta">اقتصادی</span></li></ul></div>
+<p class="summery" itemprop="description">{e(r["lead"])}</p>
+<figure class="full-news-image"><img src="/d/2025/09/06/3/khosravi.jpg" alt="گمرک خسروی"></figure>
+<div class="full-news-text" itemprop="articleBody">{body}</div>
+<footer class="tags"><ul>{"".join('<li><a href="/tag/%d" rel="tag">%s</a></li>' % (i, e(t.strip())) for i, t in enumerate(r["tags"].split(",")))}</ul></footer>
+<section class="related-news"><div class="title-box"><h4>اخبار مرتبط</h4></div><ul><li><a href="/n/9">افزایش تردد زائران اربعین از مرز خسروی</a></li><li><a href="/n/8">تعرفه‌های جدید گمرکی ابلاغ شد</a></li></ul></section>
+<section class="comments"><h4>نظرات</h4><div class="comment"><p>چرا درباره کالاهای وارداتی چیزی گفته نشده؟</p></div></section></article></div>
+<aside class="col-lg-4"><div class="most-viewed"><h4>پربازدیدترین</h4><ul><li><a href="/n/7">نرخ ارز امروز</a></li></ul></div></aside></div></div>
+<footer id="footer"><p>کلیه حقوق این سایت متعلق به خبرگزاری نمونه است.</p></footer></body></html>"""
+    return page, {"kicker": "مدیرکل گمرک استان خبر داد", "tags": [t.strip() for t in r["tags"].split(",")], "category": "اقتصادی"}
+
+def farda(r, fn):
+    # RFE/RL-like (Radio Farda): <time datetime>, intro block, body in div.wsw
+    # with an embedded related-content block between paragraphs.
+    ps = paras(r)
+    body = ""
+    for i, p in enumerate(ps):
+        body += "<p>%s</p>" % e(p)
+        if i == 3:
+            body += '<div class="wsw__embed"><div class="media-block-wrap"><h2 class="section-head">مطالب مرتبط</h2><div class="media-block"><a href="/a/32451.html"><span class="title">ورزش در هوای گرم؛ چه باید کرد؟</span></a></div><div class="media-block"><a href="/a/32398.html"><span class="title">خواب کافی و کاهش وزن</span></a></div></div></div>'
+    page = f"""<!DOCTYPE html><html lang="fa" dir="rtl" class="no-js"><head><meta charset="utf-8"><title>{e(r["title"])}</title>
+<link rel="canonical" href="https://www.radiofarda.com/a/33512345.html"><meta name="twitter:card" content="summary_large_image"></head><body>
+<div id="page"><header class="hdr"><a class="main-logo" href="/">رادیو فردا</a><nav class="nav-menu">{MENU}</nav></header>
+<div id="content"><div class="container"><div class="hdr-container"><div class="category js-category"><a href="/z/20123">سلامت</a></div>
+<h1 class="title pg-title">{e(r["title"])}</h1>
+<div class="publishing-details"><div class="published"><span class="date"><time pubdate="pubdate" datetime="2025-08-22T19:00:00+03:30">۳۱ مرداد ۱۴۰۴</time></span></div></div></div>
+<div class="intro m-t-md"><p>{e(r["lead"])}</p></div>
+<div class="cover-media"><figure class="media-image"><img src="https://gdb.example.com/01000000-0a00-0242-60f5-08dc8f1e4b1e_w1023_r1_s.jpg" alt=""><figcaption><span class="caption">تصویر تزئینی است</span></figcaption></figure></div>
+<div class="body-container"><div class="wsw" id="article-content">{body}</div></div>
+<div class="share--box"><a class="btn" href="#">فیس‌بوک</a><a class="btn" href="#">ایکس</a><a class="btn" href="#">تلگرام</a></div></div>
+<section class="media-block-wrap"><h2 class="section-head">پربیننده‌ترین</h2><ul><li><a href="/a/1.html">اینترنت ایران در هفته گذشته</a></li></ul></section></div>
+<footer class="ftr"><p>© ۲۰۲۵ RFE/RL, Inc.</p></footer></div></body></html>"""
+    return page, {"category": "سلامت"}
+
+def wordpress(r, fn):
+    # An aggregator on WordPress: no lead, entry-content body with a source
+    # line and share buttons, a comments area whose paragraphs look like body.
+    ps = paras(r)
+    body = "".join("<p>%s</p>" % e(p) for p in ps)
+    page = f"""<!DOCTYPE html><html dir="rtl" lang="fa-IR"><head><meta charset="UTF-8"><title>{e(r["title"])} &#8211; پایگاه خبری نمونه</title>
+<meta property="article:published_time" content="2025-09-05T20:17:02+03:30"><link rel="canonical" href="https://news.example.ir/1404/06/14/esteghlal-friendly/"></head>
+<body class="post-template-default single single-post"><div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title"><a href="/">پایگاه خبری نمونه</a></p>
+<nav id="site-navigation" class="main-navigation">{MENU}</nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-48213" class="post-48213 post type-post status-publish format-standard has-post-thumbnail category-sport">
+<header class="entry-header"><h1 class="entry-title">{e(r["title"])}</h1>
+<div class="entry-meta"><span class="posted-on"><a href="/1404/06/14/" rel="bookmark"><time class="entry-date published" datetime="2025-09-05T20:17:02+03:30">۱۴ شهریور ۱۴۰۴</time></a></span> <span class="cat-links"><a href="/category/sport/" rel="category tag">ورزشی</a></span></div></header>
+<div class="post-thumbnail"><img width="780" height="470" src="/wp-content/uploads/2025/09/esteghlal.jpg" class="attachment-post-thumbnail wp-post-image" alt=""></div>
+<div class="entry-content">{body}<p>منبع: خبرگزاری برنا</p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">اشتراک گذاری:</h3><ul><li><a class="share-telegram" href="#">تلگرام</a></li><li><a class="share-twitter" href="#">ایکس</a></li></ul></div></div>
+<footer class="entry-footer"><span class="tags-links">برچسب‌ها: <a href="/tag/esteghlal/" rel="tag">استقلال</a>، <a href="/tag/friendly/" rel="tag">بازی دوستانه</a></span></footer></article>
+<div id="comments" class="comments-area"><h2 class="comments-title">۲ دیدگاه</h2><ol class="comment-list"><li class="comment"><article class="comment-body"><footer class="comment-meta"><b class="fn">علی</b></footer><div class="comment-content"><p>بازی خوبی بود ولی خط دفاعی هنوز مشکل دارد و باید قبل از شروع لیگ فکری به حالش کرد.</p></div></article></li><li class="comment"><article class="comment-body"><footer class="comment-meta"><b class="fn">مریم</b></footer><div class="comment-content"><p>کاش بازی‌های دوستانه بیشتری با تیم‌های خارجی برگزار شود تا بازیکنان جوان محک بخورند.</p></div></article></li></ol></div>
+</main></div><aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">نوشته‌های تازه</h2><ul><li><a href="/x/">پرسپولیس در اردوی ترکیه</a></li></ul></section></aside></div>
+<footer id="colophon" class="site-footer"><div class="site-info">قدرت گرفته از وردپرس</div></footer></div></body></html>"""
+    return page, {"tags": ["استقلال", "بازی دوستانه"], "category": "ورزشی", "lead_override": ""}
+
 os.makedirs("pages", exist_ok=True)
 for idx, fn, make, enc in [(60, "tasnim-like.html", tasnim, "utf-8"), (40, "tiam-like.html", tiam, "utf-8"),
                            (21, "bbc-like.html", bbc, "utf-8"), (0, "old-windows-1256.html", old1256, "cp1256"),
-                           (61, "br-body.html", brbody, "utf-8")]:
+                           (61, "br-body.html", brbody, "utf-8"), (15, "isna-like.html", isna, "utf-8"),
+                           (30, "farda-like.html", farda, "utf-8"), (10, "wordpress-aggregator.html", wordpress, "utf-8")]:
     r = rows[idx]
     page, extra = make(r, fn)
     if enc == "cp1256":
@@ -144,6 +222,13 @@ for idx, fn, make, enc in [(60, "tasnim-like.html", tasnim, "utf-8"), (40, "tiam
         g["url"] = "https://www.bbc.com/persian/articles/c0example1o"
     elif fn in ("tasnim-like.html", "tiam-like.html"):
         g["url"] = r["url"]
+    elif fn == "farda-like.html":
+        g["url"] = "https://www.radiofarda.com/a/33512345.html"
+    elif fn == "wordpress-aggregator.html":
+        g["url"] = "https://news.example.ir/1404/06/14/esteghlal-friendly/"
+    if "lead_override" in extra:
+        # The page has no lead: the extractor must not invent one.
+        g["lead"] = extra.pop("lead_override")
     g.update(extra)
     gold.append(g)
 json.dump(gold, open("pages/gold.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
