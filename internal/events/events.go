@@ -196,10 +196,13 @@ func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, t
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if src == nil {
-			if m.From < mt.To || m.From > mt.To+maxAdjectives {
+			// The genitive follows the pattern's first word: «حملات آمریکا
+			// به ایران», «تاکید چین بر همکاری با روسیه».
+			head := mt.From + 1
+			if m.From < head || m.From > head+maxAdjectives {
 				continue
 			}
-			if !coded(m) || m.Prep != "" && m.From > mt.To || punctBetween(s, mt.To, m.From) {
+			if !coded(m) || m.Prep != "" && m.From > head || punctBetween(s, head, m.From) {
 				return nil, nil
 			}
 			src = m
