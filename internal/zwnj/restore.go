@@ -992,7 +992,14 @@ func appendKey(dst []byte, w string) []byte {
 // make are written joined («آنچه», «همچنین»), not with a ZWNJ. (The plural
 // «آن‌ها» is an ending, joined before this; «به‌طور» run together is
 // repaired as a word, not across a space.)
-var determiners = map[string]bool{"به": true, "آن": true, "این": true, "چه": true, "هیچ": true, "همه": true, "هر": true}
+var determiners = map[string]bool{"به": true, "آن": true, "این": true, "چه": true, "هیچ": true, "همه": true, "هر": true,
+	// Numerals count the noun after them («یک لحظه», «سه رقمی», «هجده
+	// سالگی»); the few compounds they make with a ZWNJ («سه‌شنبه»,
+	// «هفت‌سین») stay apart across a space, the lesser error.
+	"یک": true, "دو": true, "سه": true, "چهار": true, "پنج": true, "شش": true, "هفت": true, "هشت": true,
+	"ده": true, "یازده": true, "دوازده": true, "سیزده": true, "چهارده": true, "پانزده": true, "شانزده": true,
+	"هفده": true, "هجده": true, "نوزده": true, "بیست": true, "چهل": true, "پنجاه": true, "شصت": true,
+	"هفتاد": true, "هشتاد": true, "نود": true, "صد": true, "هزار": true}
 
 // isVerbal reports whether b is a verb form that follows its complement as a
 // word of its own in a compound verb, so that the space before it is a space:
