@@ -62,17 +62,15 @@ const (
 	fLexM1Lex0
 	fClusM1W0
 	fLast
-	fWm1Wp1
 	fGaz
 	fGazM1
 	fGazP1
-	fWm2Wm1
-	fWp1Wp2
 	fClusW0P1
 	fClusM1P0
-	fW0LexP1
 	fClusM2
 	fClusP2
+	fHist
+	fHistBit
 )
 
 // tokFeat is a token prepared for feature extraction.
@@ -81,6 +79,7 @@ type tokFeat struct {
 	shape string
 	info  wordInfo
 	gaz   []uint8 // gazetteer matches covering the token (see gazetteer.match)
+	hist  uint8   // how the word was tagged earlier in the document (see history)
 }
 
 func prepare(fold string, words map[string]wordInfo) tokFeat {
@@ -173,7 +172,6 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 	emit(newHash(fWp2).str(p2.fold).key())
 	emit(newHash(fWm1W0).str(m1.fold).str(w0.fold).key())
 	emit(newHash(fW0Wp1).str(w0.fold).str(p1.fold).key())
-	emit(newHash(fWm1Wp1).str(m1.fold).str(p1.fold).key())
 	// Prefixes and suffixes of up to four runes.
 	s := w0.fold
 	for k, j := 1, 0; k <= 4; k++ {
@@ -208,11 +206,8 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 		emit(clusterHash(fClusP1, p1.info, d))
 	}
 	emit(newHash(fClusM1W0).num(clusterPrefix(m1.info, 8)).str(w0.fold).key())
-	emit(newHash(fWm2Wm1).str(m2.fold).str(m1.fold).key())
-	emit(newHash(fWp1Wp2).str(p1.fold).str(p2.fold).key())
 	emit(newHash(fClusW0P1).num(clusterPrefix(w0.info, 8)).num(clusterPrefix(p1.info, 8)).key())
 	emit(newHash(fClusM1P0).num(clusterPrefix(m1.info, 8)).num(clusterPrefix(w0.info, 8)).key())
-	emit(newHash(fW0LexP1).str(w0.fold).num(uint32(p1.info.Lex)).key())
 	emit(clusterHash(fClusM2, m2.info, 8))
 	emit(clusterHash(fClusP2, p2.info, 8))
 	for _, g := range w0.gaz {
@@ -226,6 +221,14 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 	}
 	for _, g := range p1.gaz {
 		emit(newHash(fGazP1).num(uint32(g)).key())
+	}
+	if w0.hist != 0 {
+		emit(newHash(fHist).num(uint32(w0.hist)).key())
+		for b := range 8 {
+			if w0.hist&(1<<b) != 0 {
+				emit(newHash(fHistBit).num(uint32(b)).key())
+			}
+		}
 	}
 	if i == 0 {
 		emit(newHash(fFirst).str(w0.shape).key())

@@ -16,7 +16,7 @@ import (
 func main() {
 	data := flag.String("data", "../../../shared/data", "shared data directory")
 	out := flag.String("o", "model.bin.gz", "output file")
-	epochs := flag.Int("epochs", 10, "training epochs")
+	epochs := flag.Int("epochs", 8, "training epochs")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times in training")
 	dev := flag.Bool("dev", false, "score PEYMA dev after every epoch")
 	flag.Parse()

@@ -214,15 +214,34 @@ func (m *Model) allowed(prev, t int) bool {
 
 // Tag returns PEYMA BIO tags (O, B_PER, I_PER, ...) for one sentence of tokens.
 func (m *Model) Tag(tokens []string) []string {
-	folds := make([]string, len(tokens))
-	for i, t := range tokens {
-		folds[i] = foldToken(t)
+	return m.TagDocument([][]string{tokens})[0]
+}
+
+// TagDocument tags the sentences of one document in order; how a word was
+// tagged in the sentences before informs how it is tagged again.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	h := newHistory()
+	out := make([][]string, len(sents))
+	for si, tokens := range sents {
+		folds := make([]string, len(tokens))
+		for i, t := range tokens {
+			folds[i] = foldToken(t)
+		}
+		out[si] = m.tagSentence(h, folds)
 	}
-	best := m.decode(m.prepare(folds))
+	return out
+}
+
+// tagSentence tags one sentence of folded tokens and adds it to the history.
+func (m *Model) tagSentence(h *history, folds []string) []string {
+	toks := m.prepare(folds)
+	h.mark(toks)
+	best := m.decode(toks)
 	out := make([]string, len(best))
 	for i, t := range best {
 		out[i] = m.tags[t]
 	}
+	h.add(toks, tagTypes(out))
 	return out
 }
 
@@ -304,6 +323,7 @@ func viterbi(m *Model, emit []float32, n int) []int {
 // entities found, in text order.
 func (m *Model) Recognize(text string) []Span {
 	toks := tokenize(text)
+	h := newHistory()
 	var spans []Span
 	for len(toks) > 0 {
 		end := len(toks)
@@ -319,11 +339,7 @@ func (m *Model) Recognize(text string) []Span {
 		for i, t := range sent {
 			folds[i] = foldToken(t.Text)
 		}
-		best := m.decode(m.prepare(folds))
-		tags := make([]string, len(best))
-		for i, t := range best {
-			tags[i] = m.tags[t]
-		}
+		tags := m.tagSentence(h, folds)
 		for _, c := range tagChunks(tags) {
 			spans = append(spans, Span{Start: sent[c.start].Start, End: sent[c.end-1].End, Type: c.typ})
 		}

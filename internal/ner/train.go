@@ -38,18 +38,24 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 	// Count features, then index those seen often enough, in first-seen
 	// order so that the model is the same on every run.
 	counts := map[uint32]int{}
+	hist := newHistory()
 	for si, s := range sents {
 		toks := prepareSentence(s.Tokens, words)
 		o.FoldGaz[si%len(o.FoldGaz)].match(toks)
+		hist.mark(toks)
+		hist.add(toks, tagTypes(s.Tags))
 		for i := range toks {
 			features(toks, i, func(h uint32) { counts[h]++ })
 		}
 	}
 	index := map[uint32]int32{}
 	var ts trainSet
+	hist = newHistory()
 	for si, s := range sents {
 		toks := prepareSentence(s.Tokens, words)
 		o.FoldGaz[si%len(o.FoldGaz)].match(toks)
+		hist.mark(toks)
+		hist.add(toks, tagTypes(s.Tags))
 		var fs []int32
 		var starts []int
 		gold := make([]int, len(s.Tags))
@@ -182,11 +188,11 @@ func goldTags(sents []Sentence) [][]string {
 	return out
 }
 
-// tagAll tags every sentence's tokens.
+// tagAll tags the sentences as one document.
 func (m *Model) tagAll(sents []Sentence) [][]string {
-	out := make([][]string, len(sents))
+	toks := make([][]string, len(sents))
 	for i, s := range sents {
-		out[i] = m.Tag(s.Tokens)
+		toks[i] = s.Tokens
 	}
-	return out
+	return m.TagDocument(toks)
 }
