@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/article"
+	"khabar/internal/provenance"
 )
 
 // Span is a named-entity span from a statistical recognizer: byte offsets
@@ -28,6 +29,8 @@ type para struct {
 	text     string
 	matches  []Match
 	partials []partialAt
+	// attrEnd is where an attribution clause at its start ends (0: none).
+	attrEnd int
 }
 
 // Paragraphs lists an article's texts with their Place.Para numbers: -2 the
@@ -60,13 +63,18 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		if t == "" {
 			continue
 		}
-		ms, ps := l.find(Tokenize(t), day)
+		toks := Tokenize(t)
+		attrEnd := 0
+		if places[i] < 2 {
+			toks, attrEnd = skipAttribution(t, toks)
+		}
+		ms, ps := l.find(toks, day)
 		for _, m := range ms {
 			if m.Kind == ByName || m.Kind == ByTitle {
 				seen[m.Record]++
 			}
 		}
-		paras = append(paras, para{place: places[i], text: t, matches: ms, partials: ps})
+		paras = append(paras, para{place: places[i], text: t, matches: ms, partials: ps, attrEnd: attrEnd})
 	}
 	var out []article.Entity
 	var corpus []*corpusMention
@@ -109,6 +117,24 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		})
 	}
 	return out
+}
+
+// skipAttribution drops the tokens of an attribution clause at the start of
+// a paragraph («به گزارش خبرگزاری فارس به نقل از رویترز،»): the outlets there
+// are the article's provenance (Article.Attribution), not what it is about,
+// and counting them would put Fars in every Fars article.
+func skipAttribution(text string, toks []Token) ([]Token, int) {
+	c, ok := provenance.Find(text)
+	if !ok {
+		return toks, 0
+	}
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.End <= c.Start || t.Start >= c.End {
+			out = append(out, t)
+		}
+	}
+	return out, c.End
 }
 
 // pickPartial chooses, among the people a partial name may stand for, the
@@ -167,6 +193,9 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 		if s.Start < 0 || s.End > len(p.text) || s.Start >= s.End ||
 			!utf8.RuneStart(p.text[s.Start]) || (s.End < len(p.text) && !utf8.RuneStart(p.text[s.End])) {
 			continue // not a span of this text: a recognizer bug must not corrupt the article
+		}
+		if s.Start < p.attrEnd {
+			continue // in the attribution clause: provenance, not content
 		}
 		text := p.text[s.Start:s.End]
 		var toks []string

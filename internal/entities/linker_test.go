@@ -174,7 +174,7 @@ func TestLinkSpans(t *testing.T) {
 	defer func() {
 		// A confirmed name links only as a span of its type; a not-name
 		// span is dropped.
-		text := "به گزارش خبرگزاری فارس، جهان امروز به فارس نگاه می‌کند."
+		text := "خبرنگار خبرگزاری فارس نوشت که جهان امروز به فارس نگاه می‌کند."
 		a := &article.Article{Body: []string{text}}
 		i, j := strings.Index(text, "جهان"), strings.LastIndex(text, "فارس")
 		got := ""
@@ -220,6 +220,25 @@ func TestLinkSpans(t *testing.T) {
 		if text[e.Start:e.End] != e.Text {
 			t.Errorf("%q: offsets %d-%d give %q", e.Text, e.Start, e.End, text[e.Start:e.End])
 		}
+	}
+}
+
+// TestLinkSkipsAttribution checks that the outlets of the attribution clause
+// (seed, first body paragraph) are provenance, not entities, while the names
+// after it are.
+func TestLinkSkipsAttribution(t *testing.T) {
+	l := testLinker(t)
+	text := "به گزارش وبانگاه به نقل از گروه بین الملل خبرگزاری تسنیم به نقل از خبرگزاری «تاس»، وانگ ایی، وزیر امور خارجه چین، شب گذشته در دیدار با همتای روسی خود، سرگئی لاوروف، تاکید کرد"
+	i := strings.Index(text, "وبانگاه")
+	ents := l.Link(&article.Article{Body: []string{text}}, func(string) []Span {
+		return []Span{{Start: i, End: i + len("وبانگاه"), Type: "ORG"}}
+	})
+	var got []string
+	for _, e := range ents {
+		got = append(got, e.ID)
+	}
+	if g, w := strings.Join(got, " "), "wang-yi wang-yi sergey-lavrov"; g != w {
+		t.Errorf("got %s, want %s", g, w)
 	}
 }
 
