@@ -118,6 +118,15 @@ func TestParagraphs(t *testing.T) {
 		{[]string{"چین اعلام کرد که آماده همکاری با روسیه است."},
 			[]article.Entity{{Text: "چین", Type: "LOC", ID: "china", Name: "چین", Country: "CHN"}},
 			[]string{"چین|اعلام کرد|false|آماده همکاری با روسیه است"}},
+		// «وی» is the last main-clause subject, not a person (here a
+		// recognizer's false «حسن همجواری») in the reported clause.
+		{[]string{
+			"وانگ ایی اشاره کرد که چین آماده است با روسیه همکاری کند تا حسن همجواری حفظ شود.",
+			"وی همچنین اشاره کرد که روابط دو کشور قوی است.",
+		}, []article.Entity{
+			{Text: "وانگ ایی", Type: "PER", ID: "wang-yi", Name: "وانگ ایی", Country: "CHN"},
+			{Text: "حسن همجواری", Type: "PER"},
+		}, []string{"وانگ ایی|اشاره کرد|false|چین آماده است", "وانگ ایی|اشاره کرد|false|روابط دو کشور"}},
 		// An unresolved pronoun gives no speaker, so no quote.
 		{[]string{"او گفت: «این فشارها نشان‌دهنده قصد واشنگتن است.»"}, nil, nil},
 	}

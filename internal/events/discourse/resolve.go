@@ -105,9 +105,11 @@ func resolve(ss []Sentence) {
 			if m.Country != "" {
 				byCountry[m.Country] = &a
 			}
-			// The first bare person of a clause is its subject.
+			// The first bare person of a sentence's main clause is its
+			// subject, which later pronouns refer to; a person in a clause
+			// after «که» is not («او گفت که ... حسن همجواری ...»).
 			cf, _ := s.Clause(m.From)
-			if m.Prep == "" && !subjectSeen[cf] {
+			if m.Prep == "" && cf == 0 && !subjectSeen[cf] {
 				subjectSeen[cf] = true
 				lastSubject = &a
 				if m.Country != "" {
