@@ -175,8 +175,10 @@ func codeNamed(m *Mention) {
 			if m.Role == "" {
 				m.Role = RoleOf(e.Text)
 			}
-			if m.Country == "" {
-				// «دولت لبنان», «ارتش رژیم صهیونیستی»: the country in the name.
+			if m.Country == "" && m.Role != "" {
+				// «دولت لبنان», «ارتش رژیم صهیونیستی»: a body whose name says
+				// what it is belongs to the country named in it. A span with
+				// no such word («روابط چین و روسیه ...») is no national body.
 				m.Country = countryIn(e.Text)
 			}
 		}
