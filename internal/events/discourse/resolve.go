@@ -105,11 +105,13 @@ func resolve(ss []Sentence) {
 			if m.Country != "" {
 				byCountry[m.Country] = &a
 			}
-			// The first bare person of a sentence's main clause is its
+			// The first bare person of a sentence's main clause (the first,
+			// or one after a semicolon: «به گزارش برنا؛ X ...») is its
 			// subject, which later pronouns refer to; a person in a clause
-			// after «که» is not («او گفت که ... حسن همجواری ...»).
+			// after «که» or a colon is not («او گفت که ... حسن همجواری ...»).
 			cf, _ := s.Clause(m.From)
-			if m.Prep == "" && cf == 0 && !subjectSeen[cf] {
+			main := cf == 0 || strings.ContainsAny(s.Tokens[cf].Punct, "؛;")
+			if m.Prep == "" && main && !subjectSeen[cf] {
 				subjectSeen[cf] = true
 				lastSubject = &a
 				if m.Country != "" {
