@@ -211,6 +211,9 @@ func (r *Restorer) Restore(s string) string {
 		if ambiguous {
 			fixed = r.fixInContext(s, ws, i, fixed)
 		}
+		if strings.HasSuffix(fixed, zwnjStr+"های") {
+			fixed = r.notEzafe(s, ws, i, fixed)
+		}
 		if fixed != words[i] {
 			forms[i] = fixed
 			// Evidence of stripping only if the joined spelling is never
@@ -310,6 +313,39 @@ func (r *Restorer) fixInContext(s string, ws []wordSpan, i int, fixed string) st
 	}
 	return best
 }
+
+// notEzafe rereads a word repaired as a plural with the ezafe («کتاب‌های»)
+// as a word in silent heh + «‌ای» («خانه‌ای») where the plural cannot be: the
+// ezafe needs a modifier after it, and a function word or the end of a clause
+// is none («شکسته‌ای که», «زمینه‌ای.»). The other reading needs its stem
+// known.
+func (r *Restorer) notEzafe(s string, ws []wordSpan, i int, fixed string) string {
+	gap := s[ws[i].end:]
+	if i+1 < len(ws) {
+		gap = s[ws[i].end:ws[i+1].start]
+	}
+	if gap == " " {
+		if !notModifier[s[ws[i+1].start:ws[i+1].end]] {
+			return fixed
+		}
+	} else if i+1 < len(ws) && !strings.ContainsAny(gap, ".،؛:!?؟") {
+		// A bracket, quote or dash may come between the ezafe and its
+		// modifier («والی‌های (ساتراپ‌ها)»).
+		return fixed
+	}
+	w := s[ws[i].start:ws[i].end]
+	stem, ok := strings.CutSuffix(w, "ای")
+	if !ok || !strings.HasSuffix(stem, "ه") || utf8.RuneCountInString(stem) < 3 || r.total(stem) < minStem {
+		return fixed
+	}
+	return r.fixWord(stem) + zwnjStr + "ای"
+}
+
+// notModifier are the words that cannot follow an ezafe: function words and
+// verbs of being.
+var notModifier = map[string]bool{"که": true, "را": true, "و": true, "از": true, "به": true, "در": true, "با": true,
+	"است": true, "بود": true, "شد": true, "نیز": true, "هم": true, "برای": true, "تا": true, "اند": true, "بودند": true,
+	"شده": true, "باشد": true, "کرد": true, "داشت": true, "می": true, "یا": true, "اما": true, "ولی": true}
 
 // fixGroup writes words that were written apart but form one word as that
 // word: with a ZWNJ for every space between them, and the ZWNJs the whole
