@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/article"
+	"khabar/internal/persian"
 	"khabar/internal/provenance"
 )
 
@@ -96,7 +97,7 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		}
 		prev := -1
 		for _, m := range ms {
-			if m.Kind == ByDemonym {
+			if m.Kind == ByDemonym || cites(p, m) {
 				continue
 			}
 			if prev >= 0 && repeats(p.text, out[prev], m) {
@@ -135,6 +136,53 @@ func skipAttribution(text string, toks []Token) ([]Token, int) {
 		}
 	}
 	return out, c.End
+}
+
+// citeWords introduce an outlet as the source of the text, not as news:
+// «به گزارش فارس»، «با خبرنگار پارلمانی فارس».
+var citeWords = map[string]bool{"گزارش": true, "خبرنگار": true, "خبرنگاران": true}
+
+// interviewWords end «در گفت‌وگو با فارس»: the outlet is the interviewer.
+var interviewWords = map[string]bool{"گو": true, "وگو": true, "گفتگو": true, "وگوی": true, "گفتگوی": true, "مصاحبه": true, "اختصاصی": true}
+
+// cites is true for a news outlet named as the article's source: after
+// «به گزارش» or «خبرنگار» (a desk word may come between), as the
+// interviewer, or opening the lead or first paragraphs, «خبرگزاری فارس: ...».
+// The attribution clause itself is skipped earlier (skipAttribution); this
+// catches the forms provenance.Find does not.
+func cites(p *para, m Match) bool {
+	if m.Record.Role != "MED" {
+		return false
+	}
+	if p.place < 2 && strings.TrimSpace(p.text[:m.Start]) == "" {
+		rest := strings.TrimSpace(p.text[m.End:])
+		for _, sep := range []string{":", "-", "_", "–", "—"} {
+			if strings.HasPrefix(rest, sep) {
+				return true
+			}
+		}
+	}
+	before := persian.FoldTokens(lastBytes(p.text[:m.Start], 80))
+	n := len(before)
+	switch {
+	case n >= 1 && citeWords[before[n-1]], n >= 2 && citeWords[before[n-2]]:
+		return true
+	case n >= 2 && before[n-1] == "با" && interviewWords[before[n-2]]:
+		return true
+	}
+	return false
+}
+
+// lastBytes is the end of s, at most n bytes, cut at a character boundary.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // pickPartial chooses, among the people a partial name may stand for, the

@@ -174,7 +174,7 @@ func TestLinkSpans(t *testing.T) {
 	defer func() {
 		// A confirmed name links only as a span of its type; a not-name
 		// span is dropped.
-		text := "خبرنگار خبرگزاری فارس نوشت که جهان امروز به فارس نگاه می‌کند."
+		text := "خبرگزاری فارس جایزه گرفت و جهان امروز به فارس نگاه می‌کند."
 		a := &article.Article{Body: []string{text}}
 		i, j := strings.Index(text, "جهان"), strings.LastIndex(text, "فارس")
 		got := ""
@@ -239,6 +239,20 @@ func TestLinkSkipsAttribution(t *testing.T) {
 	}
 	if g, w := strings.Join(got, " "), "wang-yi wang-yi sergey-lavrov"; g != w {
 		t.Errorf("got %s, want %s", g, w)
+	}
+	// Fars: the outlet opening the lead, and after «خبرنگار», cites; named
+	// as a subject it is an entity.
+	a := &article.Article{
+		Lead: "خبرگزاری فارس: رئیس اداره کل دامپزشکی استان گفت",
+		Body: []string{"وی در گفت‌وگو با خبرنگار خبرگزاری فارس در ایلام اظهار داشت که خبرگزاری فارس جایزه گرفت."},
+	}
+	got = got[:0]
+	for _, e := range l.Link(a, nil) {
+		got = append(got, fmt.Sprintf("%d:%d:%s", e.Para, e.Start, e.ID))
+	}
+	want := fmt.Sprintf("0:%d:ilam 0:%d:fars-news-agency", strings.Index(a.Body[0], "ایلام"), strings.LastIndex(a.Body[0], "خبرگزاری فارس"))
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("got %s, want %s", g, want)
 	}
 }
 
