@@ -3,6 +3,7 @@ package entities
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -222,10 +223,33 @@ func entityOf(place int, text string, m Match) article.Entity {
 var linkedTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
 
 type corpusMention struct {
-	place      int
-	text, typ  string
-	start, end int
-	toks       []string
+	place int
+	// text is the span as written; name and toks leave out an honorific
+	// at its front («سردار»).
+	text, name, typ string
+	start, end      int
+	toks            []string
+}
+
+// stripHonorifics drops honorifics from the front of a person's name, as
+// long as a name is left.
+func (l *Linker) stripHonorifics(c *corpusMention) {
+	for {
+		n := 0
+		for _, h := range l.g.Honorifics {
+			if len(h) < len(c.toks) && slices.Equal(c.toks[:len(h)], h) {
+				n = len(h)
+				break
+			}
+		}
+		if n == 0 {
+			return
+		}
+		c.toks = c.toks[n:]
+		// Cut the name after the n-th token of what is left of it.
+		ts := Tokenize(c.name)
+		c.name = c.name[ts[n].Start:]
+	}
 }
 
 // mergeSpans adds a recognizer's spans to a paragraph's gazetteer matches. A
@@ -275,7 +299,11 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 			ms = append(ms, Match{Record: r, Kind: ByName, Start: s.Start, End: s.End})
 			continue
 		}
-		cs = append(cs, &corpusMention{place: p.place, text: text, typ: s.Type, start: s.Start, end: s.End, toks: toks})
+		c := &corpusMention{place: p.place, text: text, name: text, typ: s.Type, start: s.Start, end: s.End, toks: toks}
+		if s.Type == "PER" {
+			l.stripHonorifics(c)
+		}
+		cs = append(cs, c)
 	}
 	if len(drop) > 0 {
 		kept := ms[:0]
@@ -309,7 +337,7 @@ func corpusEntities(cs []*corpusMention) []article.Entity {
 			continue
 		}
 		k := strings.Join(c.toks, " ")
-		if f, ok := full[k]; !ok || len(f.text) < len(c.text) {
+		if f, ok := full[k]; !ok || len(f.name) < len(c.name) {
 			full[k] = c
 		}
 	}
@@ -322,7 +350,7 @@ func corpusEntities(cs []*corpusMention) []article.Entity {
 				head = fullName(c, full)
 			}
 			e.ID = CorpusID(head.toks)
-			e.Name = head.text
+			e.Name = head.name
 		}
 		out = append(out, e)
 	}

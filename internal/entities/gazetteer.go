@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"khabar/internal/persian"
 )
 
 // Record is one canonical entity.
@@ -94,6 +96,9 @@ type Gazetteer struct {
 	// NotNames are recognizer spans that are never entities, folded
 	// («جهان», «کشور»): the recognizer learnt them from its training data.
 	NotNames map[string]bool
+	// Honorifics open people's names without being part of them («دکتر»,
+	// «سردار»), as folded token sequences, longest first.
+	Honorifics [][]string
 }
 
 // Country returns the record of the country with an ISO 3166-1 alpha-3 code.
@@ -120,14 +125,19 @@ func LoadGazetteer() (*Gazetteer, error) {
 	return ReadGazetteer(sub)
 }
 
-// ReadGazetteer reads every *.txt record file of fsys, and offices.txt for
-// the title templates. A record line is
+// ReadGazetteer reads every record file (*.txt) of fsys, with offices.txt
+// for the title templates, not-names.txt and honorifics.txt. A record line is
 //
 //	id | type | country | role | name | latin | aliases | titles | demonyms | actor | flags
 //
 // with list fields separated by ';' and trailing fields optional; '#' starts
-// a comment line. Flags are "nopartial" and "nobare". titles lists offices: "fm" is an office of the person's
-// own country, "sg@un" an office of record un.
+// a comment line. An alias written «~name» is confirmed only by the
+// recognizer (Record.Confirmed). titles lists offices with their terms:
+// "fm:2024-08-21.." is the foreign minister of the person's own country since
+// that day, "sg@un:2017-01-01.." the secretary-general of record un,
+// "pm:2010-05-11..2016-07-13" a past term (the end day excluded); a title in
+// Persian is itself the title («رئیس قوه قضاییه:2021-07-01..»). Flags are
+// "nopartial" and "nobare".
 func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	offices, err := readOffices(fsys)
 	if err != nil {
@@ -146,6 +156,14 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = eachLine(fsys, "honorifics.txt", func(line int, fields []string) error {
+		g.Honorifics = append(g.Honorifics, persian.FoldTokens(fields[0]))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(g.Honorifics, func(i, j int) bool { return len(g.Honorifics[i]) > len(g.Honorifics[j]) })
 	type pending struct {
 		r      *Record
 		titles []string
@@ -153,7 +171,7 @@ func ReadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	var todo []pending
 	for _, name := range names {
-		if name == "offices.txt" || name == "not-names.txt" {
+		if name == "offices.txt" || name == "not-names.txt" || name == "honorifics.txt" {
 			continue
 		}
 		err := eachLine(fsys, name, func(line int, fields []string) error {

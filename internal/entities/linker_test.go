@@ -200,6 +200,16 @@ func TestLinkSpans(t *testing.T) {
 	if ents[1].ID != ents[2].ID || ents[2].Name != "محمدرضا ظفرقندی" {
 		t.Errorf("surname not linked to the full name: %v", got)
 	}
+	// An honorific is not part of the name: «سردار حسین نجات» and «حسین
+	// نجات» are one person, named «حسین نجات».
+	hon := "سردار حسین نجات گفت. حسین نجات افزود"
+	j := strings.LastIndex(hon, "حسین نجات")
+	hs := l.Link(&article.Article{Body: []string{hon}}, func(string) []Span {
+		return []Span{{Start: 0, End: len("سردار حسین نجات"), Type: "PER"}, {Start: j, End: j + len("حسین نجات"), Type: "PER"}}
+	})
+	if len(hs) != 2 || hs[0].ID != hs[1].ID || hs[0].Name != "حسین نجات" || hs[0].Text != "سردار حسین نجات" {
+		t.Errorf("honorific: %+v", hs)
+	}
 	// Two people share the surname: it stays unlinked to either.
 	two := "علی حسینی و محمد حسینی دیدار کردند. حسینی گفت"
 	var sp []Span
