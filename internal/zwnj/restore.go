@@ -17,7 +17,9 @@ const (
 	// apart in at least headApart of the compounds they make with it.
 	ratioHead = 1.0
 	headApart = 0.6
-	trustA    = 8
+	// biJoined: see biPrefix.
+	biJoined = 10.0
+	trustA   = 8
 	// An unknown word is split into stem + suffix only if the stem is common
 	// enough that the split is not a coincidence.
 	minStem = 3
@@ -574,6 +576,9 @@ func (r *Restorer) fixForms(w string, fs []form, ok bool) string {
 	if c := r.plural(w); c != "" && r.endingWins(c, w, fs, pluralBoost) {
 		return c
 	}
+	if c := r.biPrefix(w, fs); c != "" {
+		return c
+	}
 	if !r.weak(fs) {
 		return r.bestKnown(w, fs, "")
 	}
@@ -627,6 +632,32 @@ func (r *Restorer) plural(w string) string {
 		}
 	}
 	return ""
+}
+
+// biPrefix returns w written with the privative prefix «بی‌» apart, if the
+// corpora have seen it so and the joined spelling is not biJoined times
+// more common (a word of its own: «بیکاری» 18 to 1), or "". The standard
+// orthography writes the prefix apart («بی‌طرف», «بی‌خود», «بی‌گاه»); the
+// lexicons and Fars News often join it.
+func (r *Restorer) biPrefix(w string, fs []form) string {
+	rest, ok := strings.CutPrefix(w, "بی")
+	if !ok || utf8.RuneCountInString(rest) < 2 || r.total(rest) < minStem {
+		return ""
+	}
+	c := "بی" + zwnjStr + rest
+	var nc, nw uint32
+	for _, f := range fs {
+		switch f.w {
+		case c:
+			nc = f.n
+		case w:
+			nw = f.n
+		}
+	}
+	if nc == 0 || float64(nw) >= biJoined*float64(nc) {
+		return ""
+	}
+	return c
 }
 
 // endingWins reports whether c, w read as a stem + a comparative or plural
