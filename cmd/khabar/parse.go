@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -130,10 +131,13 @@ func (a *app) pipeline(zwnj bool) *pipeline.Pipeline {
 		return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj)}
 	}
 	an, err := analysis.New()
-	if err != nil {
+	switch {
+	case an == nil:
 		// The gazetteer is embedded and checked by its tests: this is a
 		// broken build, not bad input.
 		panic(err)
+	case err != nil:
+		slog.Warn("analysing without the entity recognizer", "err", err)
 	}
 	return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj), Analyzers: []pipeline.Analyzer{an}}
 }

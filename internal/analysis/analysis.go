@@ -7,6 +7,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 
 	"khabar/internal/article"
 	"khabar/internal/entities"
@@ -30,20 +31,39 @@ type Analyzer struct {
 var _ pipeline.Analyzer = (*Analyzer)(nil)
 
 // New builds the analyzer over the embedded gazetteer and recognizer model.
+// If the recognizer cannot be loaded it returns the error together with an
+// analyzer that links with the gazetteer alone, so a caller may warn and go
+// on; a nil Analyzer means the gazetteer itself is broken.
 func New() (*Analyzer, error) {
 	l, err := entities.Default()
 	if err != nil {
 		return nil, err
 	}
-	m := ner.Default()
-	return &Analyzer{linker: l, recognize: func(text string) []entities.Span {
+	an := &Analyzer{linker: l}
+	m, err := loadNER()
+	if err != nil {
+		return an, fmt.Errorf("analysis: entity recognizer: %w", err)
+	}
+	an.recognize = func(text string) []entities.Span {
 		spans := m.Recognize(text)
 		out := make([]entities.Span, len(spans))
 		for i, s := range spans {
 			out[i] = entities.Span{Start: s.Start, End: s.End, Type: s.Type}
 		}
 		return out
-	}}, nil
+	}
+	return an, nil
+}
+
+// loadNER turns the recognizer's panic on a corrupt embedded model into an
+// error: entity linking still works without it.
+func loadNER() (m *ner.Model, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return ner.Default(), nil
 }
 
 // Analyze replaces the article's analysis with a fresh one. Running it twice
