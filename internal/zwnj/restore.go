@@ -17,6 +17,9 @@ const (
 	// apart in at least headApart of the compounds they make with it.
 	ratioHead = 1.0
 	headApart = 0.6
+	// keepRatio: a line with more than keepRatio spaced affixes per
+	// run-together word keeps its joined words (see Restore).
+	keepRatio = 2
 	// biJoined: see biPrefix.
 	biJoined = 10.0
 	trustA   = 8
@@ -240,12 +243,13 @@ func (r *Restorer) Restore(s string) string {
 			ratio = ratioB
 		}
 		merged, _ = r.joinSpaces(s, ws, words, left, ratio, merged)
-		if affixJoins > 0 {
-			// A line that writes its affixes apart («می شود») has not
-			// run its words together either: its joined words are as
-			// the writer meant them («کشورهای», «همچنین»).
-			copy(forms, words)
-		}
+	}
+	if affixJoins > keepRatio*runTogether && !strings.Contains(s, zwnjStr) {
+		// A line that writes its affixes apart («می شود») has not run its
+		// words together either (a word or two that look run together are
+		// likelier the model's mistakes): its joined words are as the
+		// writer meant them («کشورهای», «همچنین»).
+		copy(forms, words)
 	}
 	var b strings.Builder
 	changed := false
