@@ -70,7 +70,7 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		if places[i] < 2 {
 			toks, attrEnd = skipAttribution(t, toks)
 		}
-		ms, ps := l.find(toks, day)
+		ms, ps := l.find(t, toks, day)
 		for _, m := range ms {
 			if m.Kind == ByName || m.Kind == ByTitle {
 				seen[m.Record]++

@@ -235,6 +235,16 @@ func (l *Linker) lookup(name string) *node {
 	return n
 }
 
+// inAddress is true for a Latin span that is part of an e-mail or web
+// address, «newsroom@irna.ir», where a name is no mention.
+func inAddress(text string, start, end int) bool {
+	if start >= len(text) || text[start] >= utf8.RuneSelf {
+		return false
+	}
+	addr := func(c byte) bool { return c == '@' || c == '.' || c == '/' || c == '_' }
+	return start > 0 && addr(text[start-1]) || end < len(text) && addr(text[end]) && end+1 < len(text) && text[end+1] < utf8.RuneSelf && text[end+1] != ' '
+}
+
 // long is true for a token of three letters or more. A name's one word may
 // be split in the text only into such parts: «بندر عباس» is Bandar Abbas,
 // «خاور میانه» the Middle East, but «زن جان» (woman, life) is not Zanjan.
@@ -258,7 +268,7 @@ func (n *node) at(day time.Time) (*Record, Kind) {
 // current holder when day is zero). Partial names are not resolved here
 // (see Link): they need the rest of the article.
 func (l *Linker) Find(text string, day time.Time) []Match {
-	ms, _ := l.find(Tokenize(text), day)
+	ms, _ := l.find(text, Tokenize(text), day)
 	return ms
 }
 
@@ -271,7 +281,7 @@ type partialAt struct {
 	fallback   *Match
 }
 
-func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
+func (l *Linker) find(text string, toks []Token, day time.Time) ([]Match, []partialAt) {
 	var ms []Match
 	var ps []partialAt
 	// An office whose holder on that day the gazetteer does not know still
@@ -295,7 +305,7 @@ func (l *Linker) find(toks []Token, day time.Time) ([]Match, []partialAt) {
 				}
 			}
 			r, k := n.at(day)
-			if r != nil && (k != ByTitle || i > noTitleTo) {
+			if r != nil && (k != ByTitle || i > noTitleTo) && !inAddress(text, toks[i].Start, toks[j].End) {
 				best, bestEnd = &Match{Record: r, Kind: k, Start: toks[i].Start, End: toks[j].End}, j
 			} else if n.titles != nil {
 				unheldEnd = j
