@@ -255,7 +255,9 @@ func (l *Linker) stripHonorifics(c *corpusMention) {
 // mergeSpans adds a recognizer's spans to a paragraph's gazetteer matches. A
 // span that overlaps matches is dropped, unless it covers them entirely, is
 // longer and of another type («دانشگاه تهران» is an organization, not
-// Tehran): then it replaces them. A span that is a confirmed name of a record
+// Tehran), or is an organization whose name the known one only begins
+// («حزب الله کردستان عراق» is not Hezbollah; «روابط عمومی شورای نگهبان»
+// stays the Guardian Council): then it replaces them. A span that is a confirmed name of a record
 // of its type links to it («فارس» as ORG is Fars News Agency); one of the
 // gazetteer's not-names is dropped; the rest become corpus entities.
 func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
@@ -285,7 +287,8 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 				continue
 			}
 			over = append(over, i)
-			if m.Start < s.Start || m.End > s.End || m.End-m.Start == s.End-s.Start || m.Record.Type == s.Type || m.Kind == ByTitle {
+			if m.Start < s.Start || m.End > s.End || m.End-m.Start == s.End-s.Start || m.Kind == ByTitle ||
+				m.Record.Type == s.Type && !(s.Type == "ORG" && m.Start == s.Start) {
 				wins = false
 			}
 		}
