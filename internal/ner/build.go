@@ -13,7 +13,7 @@ import (
 
 // Sources says where Build finds its data and how to train.
 type Sources struct {
-	DataDir  string // ../shared/data: peyma/, fars-news/, news-2025-4agencies/, ud-perdt/, lexicons/hazm/
+	DataDir  string // ../shared/data: peyma/, fars-news/, news-2025-4agencies/, lexicons/hazm/
 	Epochs   int
 	MinCount int  // drop features seen fewer times in training
 	ScoreDev bool // score PEYMA dev after every epoch (for tuning; slower)
@@ -78,7 +78,8 @@ func Build(src Sources) ([]byte, error) {
 }
 
 // unlabelledCorpus reads the news text used for word clusters, tokenized and
-// folded the way the tagger sees text.
+// folded the way the tagger sees text. UD PerDT is left out: it is CC BY-SA,
+// and the model should not carry a share-alike obligation.
 func unlabelledCorpus(dir string) ([][]string, error) {
 	var texts []string
 	for i := 1; i <= 5; i++ {
@@ -115,13 +116,6 @@ func unlabelledCorpus(dir string) ([][]string, error) {
 		}
 		texts = append(texts, a.Title, a.Lead)
 		texts = append(texts, strings.Split(a.Body, "\n")...)
-	}
-	for _, name := range []string{"perdt-dev.txt", "perdt-test.txt"} {
-		b, err := os.ReadFile(filepath.Join(dir, "ud-perdt", name))
-		if err != nil {
-			return nil, fmt.Errorf("read corpus: %w", err)
-		}
-		texts = append(texts, strings.Split(string(b), "\n")...)
 	}
 	var out [][]string
 	for _, t := range texts {

@@ -13,10 +13,10 @@ import (
 // its distributional cluster (a path in a binary tree, like Brown clusters)
 // and its entry in Hazm's lexicon (POS tags and corpus frequency).
 type wordInfo struct {
-	Path  uint32 // cluster path bits, most significant first
-	Depth uint8  // number of valid bits in Path; 0 = no cluster
-	Lex   uint16 // bit set of lexTags
-	Freq  uint8  // 1 + log2 of the lexicon count, 0 = not in the lexicon
+	Path  [clusterTrees]uint32 // cluster path bits in each tree, most significant first
+	Depth [clusterTrees]uint8  // number of valid bits in Path; 0 = no cluster
+	Lex   uint16               // bit set of lexTags
+	Freq  uint8                // 1 + log2 of the lexicon count, 0 = not in the lexicon
 }
 
 // lexTags are Hazm's words.dat POS tags, in bit order.
@@ -201,15 +201,26 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 	emit(newHash(fLexM1Lex0).num(uint32(m1.info.Lex)).num(uint32(w0.info.Lex)).key())
 	emit(newHash(fFreq).num(uint32(w0.info.Freq)).key())
 	for _, d := range [...]uint8{4, 8, 12, 16} {
-		emit(clusterHash(fClus0, w0.info, d))
-		emit(clusterHash(fClusM1, m1.info, d))
-		emit(clusterHash(fClusP1, p1.info, d))
+		emit(clusterHash(fClus0, w0.info, 0, d))
+		emit(clusterHash(fClusM1, m1.info, 0, d))
+		emit(clusterHash(fClusP1, p1.info, 0, d))
 	}
-	emit(newHash(fClusM1W0).num(clusterPrefix(m1.info, 8)).str(w0.fold).key())
-	emit(newHash(fClusW0P1).num(clusterPrefix(w0.info, 8)).num(clusterPrefix(p1.info, 8)).key())
-	emit(newHash(fClusM1P0).num(clusterPrefix(m1.info, 8)).num(clusterPrefix(w0.info, 8)).key())
-	emit(clusterHash(fClusM2, m2.info, 8))
-	emit(clusterHash(fClusP2, p2.info, 8))
+	// The other trees only at two depths: they are there to even out the
+	// first tree's arbitrary splits, and each feature costs tagging time.
+	for tr := 1; tr < clusterTrees; tr++ {
+		for _, d := range [...]uint8{8, 12} {
+			emit(clusterHash(fClus0, w0.info, tr, d))
+			emit(clusterHash(fClusM1, m1.info, tr, d))
+			emit(clusterHash(fClusP1, p1.info, tr, d))
+		}
+	}
+	for tr := range clusterTrees {
+		emit(newHash(fClusM1W0).num(uint32(tr)).num(clusterPrefix(m1.info, tr, 8)).str(w0.fold).key())
+		emit(newHash(fClusW0P1).num(uint32(tr)).num(clusterPrefix(w0.info, tr, 8)).num(clusterPrefix(p1.info, tr, 8)).key())
+		emit(newHash(fClusM1P0).num(uint32(tr)).num(clusterPrefix(m1.info, tr, 8)).num(clusterPrefix(w0.info, tr, 8)).key())
+		emit(clusterHash(fClusM2, m2.info, tr, 8))
+		emit(clusterHash(fClusP2, p2.info, tr, 8))
+	}
 	for _, g := range w0.gaz {
 		emit(newHash(fGaz).num(uint32(g)).key())
 	}
@@ -243,19 +254,17 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 	}
 }
 
-func clusterPrefix(w wordInfo, d uint8) uint32 {
-	if w.Depth == 0 {
+func clusterPrefix(w wordInfo, tree int, d uint8) uint32 {
+	if w.Depth[tree] == 0 {
 		return 0
 	}
-	if d > w.Depth {
-		d = w.Depth
-	}
+	d = min(d, w.Depth[tree])
 	// A leading 1 bit keeps prefixes of different lengths apart.
-	return (1<<d | w.Path>>(32-d)) & (1<<(d+1) - 1)
+	return (1<<d | w.Path[tree]>>(32-d)) & (1<<(d+1) - 1)
 }
 
-func clusterHash(t byte, w wordInfo, d uint8) uint32 {
-	return newHash(t).num(uint32(d)).num(clusterPrefix(w, d)).key()
+func clusterHash(t byte, w wordInfo, tree int, d uint8) uint32 {
+	return newHash(t).num(uint32(tree)).num(uint32(d)).num(clusterPrefix(w, tree, d)).key()
 }
 
 func lastRunes(s string, k int) string {

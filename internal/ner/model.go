@@ -135,8 +135,10 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	for range nw {
 		w := str()
 		var wi wordInfo
-		wi.Path = uint32(uv())
-		wi.Depth = uint8(uv())
+		for tr := range clusterTrees {
+			wi.Path[tr] = uint32(uv())
+			wi.Depth[tr] = uint8(uv())
+		}
 		wi.Lex = uint16(uv())
 		wi.Freq = uint8(uv())
 		if err != nil {
@@ -389,8 +391,10 @@ func writeModel(w io.Writer, m *Model) error {
 	for _, w := range words {
 		wi := m.words[w]
 		str(w)
-		uv(uint64(wi.Path))
-		uv(uint64(wi.Depth))
+		for tr := range clusterTrees {
+			uv(uint64(wi.Path[tr]))
+			uv(uint64(wi.Depth[tr]))
+		}
 		uv(uint64(wi.Lex))
 		uv(uint64(wi.Freq))
 	}
