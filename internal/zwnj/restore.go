@@ -20,6 +20,9 @@ const (
 	// keepRatio: a line with more than keepRatio spaced affixes per
 	// run-together word keeps its joined words (see Restore).
 	keepRatio = 2
+	// minNeverApart: a compound seen this many times with a ZWNJ and never
+	// as two words is joined across a space whatever its joined count.
+	minNeverApart = 5
 	// biJoined: see biPrefix.
 	biJoined = 10.0
 	trustA   = 8
@@ -1052,7 +1055,13 @@ func (r *Restorer) compound(a, b string, ratio float64) bool {
 		fj = 0
 	}
 	pair := append(append(append(buf[:0], a...), ' '), b...)
-	return float64(cz) > ratio*(float64(r.pairs[string(pair)])+fj)
+	np := r.pairs[string(pair)]
+	if np == 0 && cz >= minNeverApart {
+		// Seen often as one word, with a ZWNJ, and never as two: a space
+		// here stands for the ZWNJ («وزارت خانه», «شیمی دان»).
+		return true
+	}
+	return float64(cz) > ratio*(float64(np)+fj)
 }
 
 // appendKey appends w without its ZWNJs.
