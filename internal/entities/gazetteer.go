@@ -1,7 +1,10 @@
 // Package entities links names in Persian news text to canonical records: a
-// hand-written gazetteer of countries, places, leaders and organizations
-// (data files in gazetteer/, embedded), matched longest-first over folded
-// tokens, plus coreference of partial names and titles inside one article.
+// hand-written gazetteer of countries, places, office holders and
+// organizations (data files in gazetteer/, embedded), matched longest-first
+// over folded tokens; office titles resolved to whoever held the office on
+// the article's day; surnames resolved to the person named in full in the
+// same article; and a statistical recognizer's spans merged in, the ones the
+// gazetteer does not know kept as corpus entities with ids from their names.
 package entities
 
 import (

@@ -48,9 +48,10 @@ type Match struct {
 // Linker finds gazetteer names in text. Names are compared on folded tokens,
 // and a text token may cover several tokens of a name, so the ZWNJ-damaged
 // «آسهآن» and «رئیسجمهور» meet «آسه‌آن» and «رئیس جمهور»; the other way round
-// (a name's one word split in the text) is not allowed, or «زن جان» would be
-// Zanjan. Matches span whole tokens and never run across punctuation. A
-// Linker is read-only after NewLinker and safe for concurrent use.
+// (a name's one word split in the text) only into parts of three letters or
+// more (see long), or «زن جان» would be Zanjan. Matches span whole tokens and
+// never run across punctuation. A Linker is read-only after NewLinker and
+// safe for concurrent use.
 type Linker struct {
 	g    *Gazetteer
 	root *node
