@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -80,17 +79,21 @@ func foldOf(r rune) rune {
 func Tokenize(s string) []Token {
 	foldOnce.Do(loadFoldTable)
 	toks := make([]Token, 0, len(s)/8)
-	var b strings.Builder
+	// All folded tokens go into one buffer, sliced once it is complete: one
+	// allocation per text instead of one per token.
+	buf := make([]byte, 0, len(s))
+	var from []int // each token's start in buf
 	start := -1
 	end := 0
 	soft := false
+	bstart := 0
 	flush := func() {
 		if start >= 0 {
-			if b.Len() > 0 {
-				toks = append(toks, Token{Fold: b.String(), Start: start, End: end, Joined: soft && len(toks) > 0})
+			if len(buf) > bstart {
+				toks = append(toks, Token{Start: start, End: end, Joined: soft && len(toks) > 0})
+				from = append(from, bstart)
 				soft = true
 			}
-			b.Reset()
 			start = -1
 		}
 	}
@@ -107,12 +110,21 @@ func Tokenize(s string) []Token {
 		}
 		if start < 0 {
 			start = i - size
+			bstart = len(buf)
 		}
 		end = i
 		if f != dropRune {
-			b.WriteRune(f)
+			buf = utf8.AppendRune(buf, f)
 		}
 	}
 	flush()
+	all := string(buf)
+	for k := range toks {
+		to := len(all)
+		if k+1 < len(toks) {
+			to = from[k+1]
+		}
+		toks[k].Fold = all[from[k]:to]
+	}
 	return toks
 }
