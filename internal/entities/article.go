@@ -210,9 +210,8 @@ func repeats(text string, prev article.Entity, m Match) bool {
 
 func entityOf(place int, text string, m Match) article.Entity {
 	r := m.Record
-	typ := r.Type
 	return article.Entity{
-		Text: text[m.Start:m.End], Type: typ,
+		Text: text[m.Start:m.End], Type: r.Type,
 		ID: r.ID, Name: r.Name, Latin: r.Latin, Country: r.Country,
 		Place: article.Place{Para: place, Start: m.Start, End: m.End},
 	}
