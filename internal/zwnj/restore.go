@@ -333,13 +333,14 @@ func (r *Restorer) notEzafe(s string, ws []wordSpan, i int, fixed string) string
 	if i+1 < len(ws) {
 		gap = s[ws[i].end:ws[i+1].start]
 	}
-	if gap == " " {
+	if i+1 < len(ws) && gap == " " {
 		if !notModifier[s[ws[i+1].start:ws[i+1].end]] {
 			return fixed
 		}
-	} else if i+1 < len(ws) && !strings.ContainsAny(gap, ".،؛:!?؟") {
-		// A bracket, quote or dash may come between the ezafe and its
-		// modifier («والی‌های (ساتراپ‌ها)»).
+	} else if rest := strings.TrimLeft(gap, " "); rest != "" && strings.IndexAny(rest, ".،؛:!?؟") != 0 {
+		// Only the end of the line or a clause mark ends the phrase: a
+		// bracket, quote, dash or number may be the modifier or come
+		// before it («والی‌های (ساتراپ‌ها)», «سال‌های 1390»).
 		return fixed
 	}
 	w := s[ws[i].start:ws[i].end]

@@ -72,6 +72,7 @@ func TestRestoreWords(t *testing.T) {
 		// «های» with the ezafe needs a modifier after it; before «از» it is «ه» + «ای»
 		{"هر انسانی که کمینهای از شرافت دارد", "هر انسانی که کمینه‌ای از شرافت دارد"},
 		{"کتابهای او را خواندم", "کتاب‌های او را خواندم"},
+		{"در سالهای 1390", "در سال‌های 1390"},
 		// the prefix «بی» apart, a word of its own joined
 		{"کشورهای بیطرف و بیکاری", "کشورهای بی‌طرف و بیکاری"},
 		// a Chinese given name run together, beside one the model knows
