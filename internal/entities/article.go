@@ -252,13 +252,14 @@ func (l *Linker) stripHonorifics(c *corpusMention) {
 }
 
 // mergeSpans adds a recognizer's spans to a paragraph's gazetteer matches. A
-// span that overlaps matches is dropped, unless it covers them entirely, is
-// longer and of another type («دانشگاه تهران» is an organization, not
-// Tehran), or is an organization whose name the known one only begins
-// («حزب الله کردستان عراق» is not Hezbollah; «روابط عمومی شورای نگهبان»
-// stays the Guardian Council): then it replaces them. A span that is a confirmed name of a record
-// of its type links to it («فارس» as ORG is Fars News Agency); one of the
-// gazetteer's not-names is dropped; the rest become corpus entities.
+// span that overlaps matches is dropped, unless it covers them entirely and
+// is longer and either of another type («دانشگاه علوم پزشکی مازندران» is an
+// organization, not Mazandaran) or an organization whose name the known one
+// only begins («حزب الله کردستان عراق» is not Hezbollah, while «روابط عمومی
+// شورای نگهبان» stays the Guardian Council): then it replaces them. A span
+// that is a confirmed name of a record of its type links to it («فارس» as
+// ORG is Fars News Agency); one of the gazetteer's not-names is dropped; the
+// rest become corpus entities.
 func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corpusMention) {
 	var cs []*corpusMention
 	drop := map[int]bool{}

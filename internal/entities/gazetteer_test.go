@@ -10,7 +10,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 var types = map[string]bool{"PER": true, "ORG": true, "LOC": true, "FAC": true, "EVE": true, "PRO": true}
 
 var roles = map[string]bool{"": true, RoleCountry: true, "GOV": true, "MIL": true, "LEG": true, "JUD": true,
-	"IGO": true, "NGO": true, "MED": true, "REB": true, "BUS": true, "SPY": true, "COP": true, "REL": true, "OPP": true}
+	"IGO": true, "NGO": true, "MED": true, "REB": true, "BUS": true, "SPY": true, "COP": true, "REL": true, "OPP": true, "EDU": true}
 
 // TestGazetteer checks the hand-written records: ids are unique slugs, every
 // record has a type, a Persian and a Latin name, codes are well formed, and

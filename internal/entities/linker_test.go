@@ -157,15 +157,15 @@ func TestLinkPartial(t *testing.T) {
 // TestLinkSpans checks how a recognizer's spans merge with gazetteer names.
 func TestLinkSpans(t *testing.T) {
 	l := testLinker(t)
-	text := "رئیس دانشگاه تهران و محمدرضا ظفرقندی، وزیر بهداشت، گفت که ظفرقندی به چین سفر می‌کند."
+	text := "رئیس دانشگاه علوم پزشکی مازندران و محمدرضا ظفرقندی، وزیر بهداشت، گفت که ظفرقندی به چین سفر می‌کند."
 	at := func(s string, typ string) Span {
 		i := strings.Index(text, s)
 		return Span{Start: i, End: i + len(s), Type: typ}
 	}
 	last := strings.LastIndex(text, "ظفرقندی")
 	spans := []Span{
-		at("دانشگاه تهران", "ORG"),   // longer, of another type: replaces Tehran
-		at("محمدرضا ظفرقندی", "PER"), // unknown to the gazetteer
+		at("دانشگاه علوم پزشکی مازندران", "ORG"), // longer, of another type: replaces Mazandaran
+		at("محمدرضا ظفرقندی", "PER"),             // unknown to the gazetteer
 		{Start: last, End: last + len("ظفرقندی"), Type: "PER"},
 		at("چین", "LOC"), // same as the gazetteer's: the gazetteer's record wins
 	}
@@ -194,7 +194,7 @@ func TestLinkSpans(t *testing.T) {
 	if len(ents) != 4 {
 		t.Fatalf("got %v", got)
 	}
-	if ents[0].Text != "دانشگاه تهران" || ents[0].Type != "ORG" || !strings.HasPrefix(ents[0].ID, "x-") {
+	if ents[0].Text != "دانشگاه علوم پزشکی مازندران" || ents[0].Type != "ORG" || !strings.HasPrefix(ents[0].ID, "x-") {
 		t.Errorf("university: %+v", ents[0])
 	}
 	if ents[1].ID != ents[2].ID || ents[2].Name != "محمدرضا ظفرقندی" {
