@@ -609,10 +609,11 @@ func (r *Restorer) isEvidence(w, fixed string) bool {
 	return fixed != w && r.count(w) == 0 && r.count(fixed) >= minEvidence
 }
 
-// comparative returns w written as adjective + ZWNJ + «تر», «ترین» or «تری»
-// if it is one, or "".
+// comparative returns w written as adjective + ZWNJ + «تر», «ترین» or «تری»,
+// or «تر» with a plural or personal ending («بزرگ‌ترها», «بالغ‌تریم»), if it
+// is one, or "".
 func (r *Restorer) comparative(w string) string {
-	for _, suf := range [...]string{"ترین", "تری", "تر"} {
+	for _, suf := range [...]string{"ترهای", "ترین", "ترها", "تریم", "ترند", "تری", "تر"} {
 		if adj, ok := strings.CutSuffix(w, suf); ok && r.adjectives[adj] {
 			if last, _ := utf8.DecodeLastRuneInString(adj); joinsAfter(last) {
 				return adj + zwnjStr + suf
