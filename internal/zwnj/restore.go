@@ -23,6 +23,9 @@ const (
 	// minNeverApart: a compound seen this many times with a ZWNJ and never
 	// as two words is joined across a space whatever its joined count.
 	minNeverApart = 5
+	// keepZWNJ: a text with keepZWNJ times more ZWNJs than repairs it
+	// seems to need keeps its joined words (see Restore).
+	keepZWNJ = 2
 	// biJoined: see biPrefix.
 	biJoined = 10.0
 	trustA   = 8
@@ -196,6 +199,9 @@ func (r *Restorer) Restore(s string) string {
 	clear(sc.left)
 	left := sc.left
 	runTogether := 0
+	sc.ev = slices.Grow(sc.ev[:0], len(ws))[:len(ws)]
+	clear(sc.ev)
+	isEv := sc.ev
 	for i, w := range ws {
 		words[i] = s[w.start:w.end]
 		forms[i] = words[i]
@@ -229,6 +235,26 @@ func (r *Restorer) Restore(s string) string {
 			// unlike «اندازهای».
 			if evidence || (!hot && r.isEvidence(words[i], fixed)) {
 				runTogether++
+				isEv[i] = true
+			}
+		}
+	}
+	if nz := strings.Count(s, zwnjStr); nz > 0 {
+		// A text that writes its ZWNJs, far more of them than it seems to
+		// lack, has kept them: its joined words are as the writer meant
+		// them, unless the joined spelling is never seen in correct text
+		// («میشود»). A text that lost most of its ZWNJs is repaired as usual.
+		fixes := 0
+		for i := range forms {
+			if forms[i] != words[i] && !isEv[i] {
+				fixes++
+			}
+		}
+		if nz >= keepZWNJ*fixes {
+			for i := range forms {
+				if !isEv[i] {
+					forms[i] = words[i]
+				}
 			}
 		}
 	}
@@ -480,6 +506,7 @@ type scratch struct {
 	words  []string
 	left   []uint64
 	merged []bool
+	ev     []bool // words whose repair shows the text lost its ZWNJs
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
