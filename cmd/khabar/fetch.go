@@ -16,6 +16,7 @@ import (
 
 	"khabar/internal/feeds"
 	"khabar/internal/fetch"
+	"khabar/internal/pipeline"
 	"khabar/internal/store/sqlite"
 )
 
@@ -45,13 +46,35 @@ func (fo fetchOptions) client() fetch.Options {
 	return fetch.Options{AllowPrivate: fo.allowPrivate, HostDelay: fo.hostDelay, PerHost: fo.perHost, Timeout: fo.timeout}
 }
 
-// poller wires the fetcher, the pipeline and the store.
-func (a *app) poller(st *sqlite.DB, fo fetchOptions, workers int, pages bool, log *slog.Logger) *fetch.Poller {
-	p := a.pipeline(true)
-	return &fetch.Poller{
-		Client: fetch.New(fo.client()), Sources: st, Articles: articleWriter(st, log), Process: p.Process,
-		Workers: workers, FetchPages: pages, Log: log,
+// poller wires the fetcher, the pipeline and the store. Articles are parsed
+// and normalized in the round and analysed after they are stored, through
+// the returned queue (nil with --no-analysis): see analysisQueue.
+func (a *app) poller(st *sqlite.DB, fo fetchOptions, workers int, pages bool, log *slog.Logger) (*fetch.Poller, *analysisQueue) {
+	full := a.pipeline(true)
+	process := &pipeline.Pipeline{Normalizer: full.Normalizer}
+	var w fetch.ArticleWriter = articleWriter(st, log)
+	var q *analysisQueue
+	if len(full.Analyzers) > 0 {
+		q = newAnalysisQueue(st, full, log)
+		w = queueWriter{w, q}
 	}
+	return &fetch.Poller{
+		Client: fetch.New(fo.client()), Sources: st, Articles: w, Process: process.Process,
+		Workers: workers, FetchPages: pages, Log: log,
+	}, q
+}
+
+// analyseQueued drains the queue with a progress bar and says what it did.
+func analyseQueued(ctx context.Context, q *analysisQueue, out, progressOut io.Writer) error {
+	if q == nil || q.pending() == 0 {
+		return nil
+	}
+	start := time.Now()
+	bar := newCountBar(int64(q.pending()), "analysing", progressOut)
+	done, failed, err := q.drain(ctx, func(n int) { _ = bar.Add(n) })
+	_ = bar.Finish()
+	fmt.Fprintf(out, "analysed: %d articles (entities, quotes, events, topic)  failed: %d  in %.1f s\n", done, failed, time.Since(start).Seconds())
+	return err
 }
 
 func (a *app) fetchCmd() *cobra.Command {
@@ -101,8 +124,8 @@ Local fixture server (see khabar fixtures serve):
 			if nfeeds == 0 && !due {
 				return errors.New("no sources to fetch: add some with khabar sources add, import or defaults")
 			}
-			p := a.poller(st, fo, workers, !noPages, nil)
-			bar := newFetchBar(int64(nfeeds), cmd.ErrOrStderr())
+			p, q := a.poller(st, fo, workers, !noPages, nil)
+			bar := newCountBar(int64(nfeeds), "fetching feeds", cmd.ErrOrStderr())
 			progress := func(fetch.Result) { _ = bar.Add(1) }
 			var res []fetch.Result
 			if due {
@@ -114,7 +137,11 @@ Local fixture server (see khabar fixtures serve):
 				res = p.Poll(ctx, srcs, progress)
 			}
 			_ = bar.Finish()
-			return printFetch(cmd.OutOrStdout(), res)
+			perr := printFetch(cmd.OutOrStdout(), res)
+			if err := analyseQueued(ctx, q, cmd.OutOrStdout(), cmd.ErrOrStderr()); err != nil {
+				return err
+			}
+			return perr
 		},
 	}
 	fo.flags(cmd)
@@ -150,7 +177,7 @@ func printFetch(w io.Writer, res []fetch.Result) error {
 	return nil
 }
 
-func newFetchBar(total int64, w io.Writer) *progressbar.ProgressBar {
+func newCountBar(total int64, what string, w io.Writer) *progressbar.ProgressBar {
 	visible := false
 	if f, ok := w.(*os.File); ok {
 		visible = term.IsTerminal(int(f.Fd()))
@@ -158,7 +185,7 @@ func newFetchBar(total int64, w io.Writer) *progressbar.ProgressBar {
 	return progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetVisibility(visible),
-		progressbar.OptionSetDescription("fetching feeds"),
+		progressbar.OptionSetDescription(what),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionShowCount(),
 		progressbar.OptionClearOnFinish(),
@@ -170,7 +197,10 @@ func newFetchBar(total int64, w io.Writer) *progressbar.ProgressBar {
 func (a *app) pollInBackground(ctx context.Context, st *sqlite.DB, log *slog.Logger) {
 	var fo fetchOptions
 	fo.flags(&cobra.Command{}) // defaults and environment only
-	p := a.poller(st, fo, 8, true, log)
+	p, q := a.poller(st, fo, 8, true, log)
+	if q != nil {
+		go q.run(ctx)
+	}
 	go func() {
 		if err := p.Run(ctx, time.Minute); err != nil && !errors.Is(err, context.Canceled) {
 			log.Error("background polling stopped", "err", err)

@@ -85,7 +85,7 @@ Examples:
 				return err
 			}
 			fo := fetchOptions{allowPrivate: true, hostDelay: hostDelay, perHost: 2, timeout: 30 * time.Second}
-			p := a.poller(st, fo, workers, summaries, nil)
+			p, q := a.poller(st, fo, workers, summaries, nil)
 			out := cmd.OutOrStdout()
 			if cpuProfile != "" {
 				f, err := os.Create(cpuProfile)
@@ -119,6 +119,15 @@ Examples:
 				n, _ := st.CountArticles(ctx)
 				fmt.Fprintf(out, "round %d: %.1f s  requests %d  not modified %d  failed %d  new articles %d  pages %d (%d failed)  stored %d  peak RSS %d MB\n",
 					round, took.Seconds(), site.Requests.Load()-before, same, failed, fresh, pages, pageErrs, n, peakRSSMB())
+				if q != nil && q.pending() > 0 {
+					start := time.Now()
+					done, bad, err := q.drain(ctx, nil)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(out, "  then analysis of the new articles: %.1f s  analysed %d  failed %d  peak RSS %d MB\n",
+						time.Since(start).Seconds(), done, bad, peakRSSMB())
+				}
 			}
 			return nil
 		},
