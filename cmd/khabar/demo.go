@@ -82,7 +82,7 @@ func (a *app) demoCopies(ctx context.Context) ([]input, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := a.pipeline(false).Parse(ctx, pipeline.Document{Path: name, Data: data})
+	res, err := a.textPipeline(false).Parse(ctx, pipeline.Document{Path: name, Data: data})
 	if err != nil {
 		return nil, fmt.Errorf("demo copies: %w", err)
 	}

@@ -48,13 +48,13 @@ Examples:
   khabar eval copies --split dev --min-containment 0.7 -v`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			arts, err := demoArticles(cmd.Context(), a.pipeline(false))
+			arts, err := demoArticles(cmd.Context(), a.textPipeline(false))
 			if err != nil {
 				return err
 			}
 			originals := splitArticles(arts, split)
 			cs := copyeval.Generate(originals, perCopy, seed)
-			p := a.pipeline(false)
+			p := a.textPipeline(false)
 			for _, c := range cs {
 				if err := p.Process(cmd.Context(), c.Article); err != nil {
 					return fmt.Errorf("normalize copy %s: %w", c.Article.ID, err)

@@ -39,7 +39,7 @@ Examples:
   khabar eval stories --split test --no-dups`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			arts, err := demoArticles(cmd.Context(), a.pipeline(false))
+			arts, err := demoArticles(cmd.Context(), a.textPipeline(false))
 			if err != nil {
 				return err
 			}

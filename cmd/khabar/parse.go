@@ -124,6 +124,12 @@ func readInput(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
+// textPipeline parses and normalizes without the analysis: for the evals
+// and generated copies, which read only the text.
+func (a *app) textPipeline(zwnj bool) *pipeline.Pipeline {
+	return &pipeline.Pipeline{Normalizer: a.normalizer(zwnj)}
+}
+
 // pipeline builds the pipeline every command uses: normalization, then the
 // analysis (entities, quotes, events) unless --no-analysis.
 func (a *app) pipeline(zwnj bool) *pipeline.Pipeline {
