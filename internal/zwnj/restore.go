@@ -356,6 +356,11 @@ func (r *Restorer) fixInContext(s string, ws []wordSpan, i int, fixed string) st
 // known.
 func (r *Restorer) notEzafe(s string, ws []wordSpan, i int, fixed string) string {
 	gap := s[ws[i].end:]
+	if len(ws) == 1 {
+		// A word alone (a search query, a label) is no clause: nothing says
+		// the ezafe is missing, and the plural is far the commoner reading.
+		return fixed
+	}
 	if i+1 < len(ws) {
 		gap = s[ws[i].end:ws[i+1].start]
 	}

@@ -61,6 +61,7 @@ func TestRestoreWords(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		// (A) run together
 		{"نشستهای اتحادیه", "نشست‌های اتحادیه"},
+		{"نشستهای", "نشست‌های"}, // a word alone, as a search query: no clause to end
 		{"چشماندازهای گسترده", "چشم‌اندازهای گسترده"},
 		{"توجه داشتهاند.", "توجه داشته‌اند."},
 		{"جنوب شرق آسیا (آسهآن)", "جنوب شرق آسیا (آسه‌آن)"},
