@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,7 @@ type app struct {
 	// noAnalysis leaves entities, quotes and events out of the pipeline
 	// (parse and ingest --no-analysis): the analysis costs more than parsing.
 	noAnalysis bool
+	cpuProfile string
 }
 
 func main() {
@@ -52,10 +54,27 @@ func newRootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if a.cpuProfile != "" {
+				f, err := os.Create(a.cpuProfile)
+				if err != nil {
+					return err
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+			}
 			return a.cfg.Validate()
+		},
+		PersistentPostRun: func(cmd *cobra.Command, args []string) {
+			if a.cpuProfile != "" {
+				pprof.StopCPUProfile()
+			}
 		},
 	}
 	root.PersistentFlags().StringVar(&a.cfg.DataDir, "data", a.cfg.DataDir, "data directory (env KHABAR_DATA)")
+	// For measuring whole commands (docs/BENCHMARKS.md): go tool pprof khabar FILE.
+	root.PersistentFlags().StringVar(&a.cpuProfile, "cpuprofile", "", "write a CPU profile of the command to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.AddCommand(
 		a.versionCmd(),
 		a.normalizeCmd(),

@@ -60,5 +60,14 @@ func (a *app) normalizer(zwnj bool) persian.Normalizer {
 	if !zwnj {
 		return persian.Normalizer{}
 	}
-	return persian.Normalizer{ZWNJ: zwnjmodel.Default()}
+	// Start loading the model (0.3 s) now, beside whatever the command does
+	// next (opening the store, rebuilding the story engine); the first
+	// Restore waits for it.
+	go zwnjmodel.Default()
+	return persian.Normalizer{ZWNJ: lazyZWNJ{}}
 }
+
+// lazyZWNJ is the embedded ZWNJ model, loaded once on first use.
+type lazyZWNJ struct{}
+
+func (lazyZWNJ) Restore(s string) string { return zwnjmodel.Default().Restore(s) }
