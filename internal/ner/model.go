@@ -44,6 +44,10 @@ type Model struct {
 	w      []float32 // len(tags) weights per feature, at feats[hash]
 	words  map[string]wordInfo
 	gaz    *gazetteer
+
+	// table indexes feats for decoding, built on first use.
+	tableOnce sync.Once
+	table     *featTable
 }
 
 var (
@@ -263,11 +267,13 @@ func (m *Model) decode(toks []tokFeat) []int {
 	if n == 0 {
 		return nil
 	}
+	m.tableOnce.Do(func() { m.table = newFeatTable(m.feats) })
+	table := m.table
 	emit := make([]float32, n*nt)
 	for i := range toks {
 		row := emit[i*nt : (i+1)*nt]
 		features(toks, i, func(h uint32) {
-			if off, ok := m.feats[h]; ok {
+			if off, ok := table.get(h); ok {
 				w := m.w[off : int(off)+nt]
 				for t := range row {
 					row[t] += w[t]
