@@ -167,6 +167,23 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 	defer cancel()
 
 	var pending []*article.Article
+	// Story assignment of one batch (CPU only) runs while the next batch is
+	// written; its result is stored after that write. assigned delivers it.
+	var assigned chan storyResult
+	storeAssigned := func() error {
+		if assigned == nil {
+			return nil
+		}
+		r := <-assigned
+		assigned = nil
+		if r.err == nil && len(r.as) > 0 {
+			r.err = stories.st.PutStoryAssignments(ctx, r.as)
+		}
+		if r.err != nil {
+			return fmt.Errorf("stories for the batch from %s: %w", r.from, r.err)
+		}
+		return nil
+	}
 	// store writes batches of batchSize from pending; all also writes the rest.
 	store := func(all bool) error {
 		for len(pending) >= batchSize || all && len(pending) > 0 {
@@ -178,10 +195,20 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 			rep.New += pr.New
 			rep.Unchanged += pr.Unchanged
 			rep.NewIDs = append(rep.NewIDs, pr.NewIDs...)
-			if err := stories.add(ctx, batch, pr.NewIDs); err != nil {
-				return fmt.Errorf("stories for the batch from %s to %s: %w", batch[0].Path, batch[len(batch)-1].Path, err)
+			if err := storeAssigned(); err != nil {
+				return err
+			}
+			if stories != nil && len(pr.NewIDs) > 0 {
+				assigned = make(chan storyResult, 1)
+				go func(c chan<- storyResult, from string) {
+					as, err := stories.assign(batch, pr.NewIDs)
+					c <- storyResult{as, err, from}
+				}(assigned, batch[0].Path)
 			}
 			pending = pending[len(batch):]
+		}
+		if all {
+			return storeAssigned()
 		}
 		return nil
 	}
@@ -204,6 +231,13 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 		return rep, err
 	}
 	return rep, store(true)
+}
+
+// storyResult is the story assignment of one stored batch, to be written.
+type storyResult struct {
+	as   []store.StoryAssignment
+	err  error
+	from string
 }
 
 // parsed is one input after reading and parsing.

@@ -47,8 +47,20 @@ func newStoryStep(ctx context.Context, st store.Store) (*storyStep, error) {
 
 // add assigns the newly stored articles of a batch.
 func (s *storyStep) add(ctx context.Context, batch []*article.Article, newIDs []string) error {
+	as, err := s.assign(batch, newIDs)
+	if err != nil || len(as) == 0 {
+		return err
+	}
+	return s.st.PutStoryAssignments(ctx, as)
+}
+
+// assign runs copy detection and story assignment over the newly stored
+// articles of a batch and returns what to store; it does no I/O, so it can
+// run while the next batch is being written. Batches must be assigned one
+// at a time, in order.
+func (s *storyStep) assign(batch []*article.Article, newIDs []string) ([]store.StoryAssignment, error) {
 	if s == nil || len(newIDs) == 0 {
-		return nil
+		return nil, nil
 	}
 	isNew := make(map[string]bool, len(newIDs))
 	for _, id := range newIDs {
@@ -66,7 +78,7 @@ func (s *storyStep) add(ctx context.Context, batch []*article.Article, newIDs []
 	for _, r := range res {
 		sig, err := r.Signature.MarshalBinary()
 		if err != nil {
-			return fmt.Errorf("signature %s: %w", r.ArticleID, err)
+			return nil, fmt.Errorf("signature %s: %w", r.ArticleID, err)
 		}
 		sa := store.StoryAssignment{ArticleID: r.ArticleID, Fingerprint: r.Fingerprint, Signature: sig,
 			CopyOf: r.CopyOf, Similarity: r.Similarity, Supersedes: r.Supersedes,
@@ -76,7 +88,7 @@ func (s *storyStep) add(ctx context.Context, batch []*article.Article, newIDs []
 		}
 		as = append(as, sa)
 	}
-	return s.st.PutStoryAssignments(ctx, as)
+	return as, nil
 }
 
 func (a *app) storiesCmd() *cobra.Command {
