@@ -213,19 +213,20 @@ func (a *app) ingest(ctx context.Context, st store.Store, p *pipeline.Pipeline, 
 		return nil
 	}
 	for r := range parseAhead(parseCtx, p, inputs, runtime.GOMAXPROCS(0)) {
-		rep.Files++
 		for _, e := range r.res.Skipped {
 			rep.Failed = append(rep.Failed, failure{r.in.name, e})
 		}
-		if r.err != nil {
-			rep.Failed = append(rep.Failed, failure{r.in.name, r.err})
-		} else {
-			pending = append(pending, r.res.Articles...)
+		pending = append(pending, r.res.Articles...)
+		if r.last {
+			rep.Files++
+			if r.err != nil {
+				rep.Failed = append(rep.Failed, failure{r.in.name, r.err})
+			}
+			bar.Add64(r.in.size)
 		}
 		if err := store(false); err != nil {
 			return rep, err
 		}
-		bar.Add64(r.in.size)
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
@@ -240,47 +241,61 @@ type storyResult struct {
 	from string
 }
 
-// parsed is one input after reading and parsing.
+// parsed is one part of an input's articles after parsing (a dataset comes
+// in parts of batchSize); last marks the input's final part, which carries the
+// error that stopped it, if any.
 type parsed struct {
-	in  input
-	res pipeline.Parsed
-	err error
+	in   input
+	res  pipeline.Parsed
+	err  error
+	last bool
 }
 
 // parseAhead reads and parses inputs on up to workers goroutines and delivers
-// the results in input order. It stops when ctx is cancelled.
+// their parts in input order. It stops when ctx is cancelled.
 func parseAhead(ctx context.Context, p *pipeline.Pipeline, inputs []input, workers int) <-chan parsed {
 	out := make(chan parsed)
-	// Each slot is one input's result-to-be, queued in input order; the
+	// Each slot is one input's parts-to-be, queued in input order; the
 	// queue's capacity bounds how many inputs are parsed (and held) at once.
 	slots := make(chan chan parsed, workers)
 	go func() {
 		defer close(slots)
 		for _, in := range inputs {
-			c := make(chan parsed, 1)
+			c := make(chan parsed, 2)
 			select {
 			case slots <- c:
 			case <-ctx.Done():
 				return
 			}
 			go func() {
-				r := parsed{in: in}
+				defer close(c)
+				send := func(r parsed) error {
+					select {
+					case c <- r:
+						return nil
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				}
 				data, err := in.read()
 				if err == nil {
-					r.res, err = p.Parse(ctx, pipeline.Document{Path: in.name, Data: data})
+					err = p.ParseEach(ctx, pipeline.Document{Path: in.name, Data: data}, batchSize, func(part pipeline.Parsed) error {
+						return send(parsed{in: in, res: part})
+					})
 				}
-				r.err = err
-				c <- r
+				_ = send(parsed{in: in, err: err, last: true})
 			}()
 		}
 	}()
 	go func() {
 		defer close(out)
 		for c := range slots {
-			select {
-			case out <- <-c:
-			case <-ctx.Done():
-				return
+			for r := range c {
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()

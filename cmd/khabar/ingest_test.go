@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,18 +26,27 @@ func TestParseAheadKeepsOrder(t *testing.T) {
 			return []byte(text), nil
 		}})
 	}
-	i := 0
+	i, arts := 0, 0
 	for r := range parseAhead(context.Background(), &pipeline.Pipeline{}, ins, 4) {
 		if r.in.name != ins[i].name {
 			t.Fatalf("result %d is %s, want %s", i, r.in.name, ins[i].name)
 		}
+		for _, a := range r.res.Articles {
+			if a.Path != r.in.name {
+				t.Errorf("%s: article from %s", r.in.name, a.Path)
+			}
+		}
+		arts += len(r.res.Articles)
+		if !r.last {
+			continue
+		}
 		if (i%17 == 0) != (r.err != nil) {
 			t.Errorf("%s: err = %v", r.in.name, r.err)
 		}
-		if r.err == nil && (len(r.res.Articles) != 1 || r.res.Articles[0].Path != r.in.name) {
-			t.Errorf("%s: articles %+v", r.in.name, r.res.Articles)
+		if want := 1 - btoi(i%17 == 0); arts != want {
+			t.Errorf("%s: %d articles, want %d", r.in.name, arts, want)
 		}
-		i++
+		i, arts = i+1, 0
 	}
 	if i != len(ins) {
 		t.Errorf("got %d results, want %d", i, len(ins))
@@ -59,5 +69,42 @@ func TestParseAheadCancel(t *testing.T) {
 	}
 	if n > 10 {
 		t.Errorf("%d results after cancel", n)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// A dataset larger than a batch comes in parts, in order, so the store can
+// write the first while the rest is processed.
+func TestParseAheadDatasetInParts(t *testing.T) {
+	var b strings.Builder
+	const n = 2*batchSize + 10
+	for i := range n {
+		fmt.Fprintf(&b, `{"title": "خبر شماره %d", "body": "به گزارش خبرگزاری فارس، متن خبر %d است."}`+"\n", i, i)
+	}
+	data := b.String()
+	ins := []input{{name: "a.jsonl", read: func() ([]byte, error) { return []byte(data), nil }}}
+	var parts, total int
+	for r := range parseAhead(context.Background(), &pipeline.Pipeline{}, ins, 2) {
+		if r.err != nil || len(r.res.Skipped) > 0 {
+			t.Fatalf("err %v, skipped %v", r.err, r.res.Skipped)
+		}
+		for j, a := range r.res.Articles {
+			if want := fmt.Sprintf("خبر شماره %d", total+j); a.Title != want {
+				t.Fatalf("article %d is %q, want %q", total+j, a.Title, want)
+			}
+		}
+		total += len(r.res.Articles)
+		if len(r.res.Articles) > 0 {
+			parts++
+		}
+	}
+	if total != n || parts != 3 {
+		t.Errorf("%d articles in %d parts, want %d in 3", total, parts, n)
 	}
 }

@@ -32,24 +32,73 @@ type Parsed struct {
 	Skipped  []error
 }
 
-// Parse recognises a document by its content (not its file name): gzip, JSON
-// datasets, and text dumps; then normalizes and analyses every article in it.
-// An error means nothing in the document could be read.
+// Parse recognises a document by its content (not its file name): gzip, feeds,
+// JSON datasets, HTML pages and text dumps; then normalizes and analyses every
+// article in it. An error means nothing in the document could be read.
 func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 	var res Parsed
+	err := p.ParseEach(ctx, doc, 0, func(part Parsed) error {
+		res.Articles = append(res.Articles, part.Articles...)
+		res.Skipped = append(res.Skipped, part.Skipped...)
+		return nil
+	})
+	return res, err
+}
+
+// ParseEach is Parse delivering its result in parts of at most chunk articles
+// (all at once when chunk ≤ 0), in order, each as soon as it is processed: a
+// caller can store the first articles of a large dataset while the next are
+// still being normalized and analysed. An error from emit stops it and is
+// returned.
+func (p *Pipeline) ParseEach(ctx context.Context, doc Document, chunk int, emit func(Parsed) error) error {
+	arts, skipped, err := read(doc)
+	if err != nil {
+		if len(skipped) > 0 {
+			if eerr := emit(Parsed{Skipped: skipped}); eerr != nil {
+				return eerr
+			}
+		}
+		return err
+	}
+	if chunk <= 0 {
+		chunk = max(len(arts), 1)
+	}
+	for start := 0; start == 0 || start < len(arts); start += chunk {
+		part := arts[start:min(start+chunk, len(arts))]
+		res := Parsed{Skipped: skipped}
+		skipped = nil
+		errs := p.processAll(ctx, part)
+		for i, a := range part {
+			if errs[i] != nil {
+				res.Skipped = append(res.Skipped, errs[i])
+				continue
+			}
+			res.Articles = append(res.Articles, a)
+		}
+		if err := emit(res); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// read decodes a document into articles not yet normalized, with the parts
+// of it that had to be skipped.
+func read(doc Document) ([]*article.Article, []error, error) {
+	var skipped []error
 	data := doc.Data
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return res, fmt.Errorf("gzip: %w", err)
+			return nil, nil, fmt.Errorf("gzip: %w", err)
 		}
 		un, err := io.ReadAll(io.LimitReader(zr, MaxDecompressed+1))
 		if err != nil {
 			// A truncated archive: keep what decompressed, report the damage.
-			res.Skipped = append(res.Skipped, fmt.Errorf("gzip: %w", err))
+			skipped = append(skipped, fmt.Errorf("gzip: %w", err))
 		}
 		if len(un) > MaxDecompressed {
-			return res, fmt.Errorf("gzip: more than %d MB uncompressed", MaxDecompressed>>20)
+			return nil, skipped, fmt.Errorf("gzip: more than %d MB uncompressed", MaxDecompressed>>20)
 		}
 		data = un
 	}
@@ -58,29 +107,29 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 	case feeds.Looks(data):
 		f, err := feeds.Parse(data, doc.URL)
 		if err != nil {
-			return res, fmt.Errorf("feed: %w", err)
+			return nil, skipped, fmt.Errorf("feed: %w", err)
 		}
-		res.Skipped = append(res.Skipped, f.Skipped...)
+		skipped = append(skipped, f.Skipped...)
 		for _, it := range f.Items {
 			arts = append(arts, it.Article)
 		}
 	case jsondump.Looks(data):
 		var errs []error
 		arts, errs = jsondump.Parse(data)
-		res.Skipped = append(res.Skipped, errs...)
+		skipped = append(skipped, errs...)
 		if len(arts) == 0 {
-			return res, fmt.Errorf("json: %w", errors.Join(errs...))
+			return nil, skipped, fmt.Errorf("json: %w", errors.Join(errs...))
 		}
 	case looksLikeHTML(data):
 		a, err := extract.Page(data, doc.URL)
 		if err != nil {
-			return res, fmt.Errorf("html page: %w", err)
+			return nil, skipped, fmt.Errorf("html page: %w", err)
 		}
 		arts = []*article.Article{a}
 	default:
 		a, err := textdump.Parse(data)
 		if err != nil {
-			return res, fmt.Errorf("text dump: %w", err)
+			return nil, skipped, fmt.Errorf("text dump: %w", err)
 		}
 		arts = []*article.Article{a}
 	}
@@ -92,15 +141,7 @@ func (p *Pipeline) Parse(ctx context.Context, doc Document) (Parsed, error) {
 			a.URL = doc.URL
 		}
 	}
-	errs := p.processAll(ctx, arts)
-	for i, a := range arts {
-		if errs[i] != nil {
-			res.Skipped = append(res.Skipped, errs[i])
-			continue
-		}
-		res.Articles = append(res.Articles, a)
-	}
-	return res, nil
+	return arts, skipped, nil
 }
 
 // processAll runs Process over a dataset's articles on every core; the
