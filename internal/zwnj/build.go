@@ -95,15 +95,21 @@ func Build(src Sources) ([]byte, error) {
 			i += j + len(zwnjStr)
 		}
 	}
+	past := map[string]bool{}
+	for t := range tags {
+		if stem, ok := strings.CutPrefix(t, "@s "); ok {
+			past[stem] = true
+		}
+	}
 	pairs := map[string]float64{}
 	for i, t := range newsTexts {
 		if newsEdited[i] {
-			countPairs(pairs, joinable, t, weightNews)
+			countPairs(pairs, joinable, past, t, weightNews)
 		}
 	}
 	for _, t := range farsTexts {
 		if farsEdited(t) {
-			countPairs(pairs, joinable, t, weightFars)
+			countPairs(pairs, joinable, past, t, weightFars)
 		}
 	}
 	ctx := contextCounts(uni, newsTexts, newsEdited, farsTexts)
@@ -510,12 +516,25 @@ func farsEdited(t string) bool {
 	return spaced == 0 && z*1000 >= 40*n
 }
 
-func countPairs(pairs map[string]float64, joinable map[string]bool, t string, weight float64) {
-	prev := ""
+// countPairs counts the spaced pairs of t that could be a joinable word. A
+// participle followed by a verb («انجام شده است», «ثبت شده بود») is not
+// counted: the restorer never joins it there (see isVerbal), so counting it
+// would only outweigh the same pair used as an adjective («توافق انجام‌شده
+// میان»), the one place it competes with the ZWNJ form. past holds the past
+// stems; nil counts every pair.
+func countPairs(pairs map[string]float64, joinable map[string]bool, past map[string]bool, t string, weight float64) {
+	prev, pending := "", ""
 	words(t, func(w string, spaced bool) {
+		if pending != "" {
+			b := pending[strings.IndexByte(pending, ' ')+1:]
+			if !verbalParticiple(past, b, w) {
+				pairs[pending] += weight
+			}
+			pending = ""
+		}
 		if prev != "" {
 			if p := prev + " " + w; joinable[p] {
-				pairs[p] += weight
+				pending = p
 			}
 		}
 		if spaced {
@@ -524,6 +543,20 @@ func countPairs(pairs map[string]float64, joinable map[string]bool, t string, we
 			prev = ""
 		}
 	})
+	if pending != "" {
+		pairs[pending] += weight
+	}
+}
+
+// verbalParticiple reports a past participle followed by a verb, the case of
+// Restorer.isVerbal that depends on the next word.
+func verbalParticiple(past map[string]bool, b, next string) bool {
+	stem, ok := strings.CutSuffix(b, "ه")
+	if !ok || !past[stem] {
+		return false
+	}
+	return isAuxiliary(next) || isCopula(next) || strings.HasPrefix(next, "شد") || strings.HasPrefix(next, "شو") ||
+		strings.HasPrefix(next, "می") || strings.HasPrefix(next, "نمی")
 }
 
 // readNews returns the title, lead and body of every article of the 2025 news

@@ -64,6 +64,9 @@ const (
 	// seen this many times more often than it (plus one).
 	pluralBoost      = 2.0
 	comparativeBoost = 2.0
+	// numeralRatio: a numeral + word («سه شنبه») is a compound only if written
+	// as one word this many times more often than apart.
+	numeralRatio = 6.0
 )
 
 type suffixRule uint8
@@ -126,10 +129,8 @@ func affixAfter(a, b string, last rune, rn int) bool {
 	switch b {
 	case "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "ترین":
 		return true
-	case "ای", "ایی", "ام", "اش", "ات", "اند", "ایم", "اید":
+	case "ای", "ایی", "ام", "اش", "ات", "اند", "ایم", "اید", "شان", "مان", "تان":
 		return rn > 2 && (last == 'ه' || (last == 'ی' && !endsLongVowelYeh(a)))
-	case "شان", "مان", "تان":
-		return rn > 2 && last == 'ه'
 	}
 	// «بی» is a prefix, not a word: «بی درنگ» → «بی‌درنگ»; but as a
 	// preposition it stands before a determiner or pronoun («بی آنکه», «بی
@@ -1025,7 +1026,15 @@ func (r *Restorer) join(a, b, next string, aLeft uint64, ratio float64) joinKind
 	if ratio <= 0 || !joinsAfter(last) {
 		return noJoin
 	}
-	if aLeft == 0 || determiners[a] || r.isVerbal(b, next) || (a == "بی" && b != "بی" && biPreposition(b)) {
+	if aLeft == 0 || r.isVerbal(b, next) || (a == "بی" && b != "بی" && biPreposition(b)) || r.passive(a, b) {
+		return noJoin
+	}
+	if determiners[a] {
+		// A numeral's few ZWNJ compounds («سه‌شنبه») are joined only where the
+		// compound is far more common than the numeral counting the word.
+		if numerals[a] && r.compound(a, strings.TrimSuffix(b, "\u0654"), numeralRatio) {
+			return lexicalJoin
+		}
 		return noJoin
 	}
 	// The ezafe hamza belongs to the phrase: look «واژه نامهٔ» up as «واژه نامه».
@@ -1125,6 +1134,20 @@ var determiners = map[string]bool{"به": true, "آن": true, "این": true, "�
 	"هفده": true, "هجده": true, "نوزده": true, "بیست": true, "چهل": true, "پنجاه": true, "شصت": true,
 	"هفتاد": true, "هشتاد": true, "نود": true, "صد": true, "هزار": true}
 
+// numerals are the determiners that count, but «یک»: «یک لحظه», «یک دفعه»
+// are phrases as often as compounds. See join.
+var numerals = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range determiners {
+		switch w {
+		case "به", "آن", "این", "چه", "هیچ", "همه", "هر", "یک":
+		default:
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // isVerbal reports whether b is a verb form that follows its complement as a
 // word of its own in a compound verb, so that the space before it is a space:
 // a past stem with a personal ending or an infinitive («انجام شد», «واقع
@@ -1136,8 +1159,7 @@ var determiners = map[string]bool{"به": true, "آن": true, "این": true, "�
 // adjective ending («زیستی») as the personal one: the counts decide those.
 func (r *Restorer) isVerbal(b, next string) bool {
 	if stem, ok := strings.CutSuffix(b, "ه"); ok && r.past[stem] {
-		return isAuxiliary(next) || isCopula(next) || strings.HasPrefix(next, "شد") || strings.HasPrefix(next, "شو") ||
-			strings.HasPrefix(next, "می") || strings.HasPrefix(next, "نمی")
+		return verbalParticiple(r.past, b, next)
 	}
 	if stem, ok := strings.CutSuffix(b, "ن"); ok && r.past[stem] {
 		return true
@@ -1163,6 +1185,13 @@ func (r *Restorer) isVerbal(b, next string) bool {
 		return true
 	}
 	return false
+}
+
+// passive reports a participle followed by a form of «شدن»: the passive
+// («گذاشته شده», «ساخته شد»), a verb of two words, never a compound.
+func (r *Restorer) passive(a, b string) bool {
+	stem, ok := strings.CutSuffix(a, "ه")
+	return ok && r.past[stem] && (strings.HasPrefix(b, "شد") || strings.HasPrefix(b, "شو"))
 }
 
 // isCopula reports the enclitic copula written as a word («است», «اند»).
