@@ -25,9 +25,11 @@ func (a *app) evalNERCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "ner [FILE]",
-		Short: "score the named-entity tagger on a PEYMA-format file",
+		Short: "score the named-entity tagger on a PEYMA- or CoNLL-format file",
 		Long: `Eval ner tags every sentence of a PEYMA-format file (token|TAG per line, a
-blank line between sentences) with the embedded model and scores it CoNLL
+blank line between sentences; CoNLL-style "token TAG" lines as ARMAN writes
+them are read too, its pers/org/loc mapped to PER/ORG/LOC) with the embedded
+model and scores it CoNLL
 style: an entity counts only if its span and type both match. It prints
 precision, recall and F1 per type and micro-averaged over all types, and the
 tagging speed on one goroutine. FILE defaults to PEYMA's test split; the

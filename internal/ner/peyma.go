@@ -17,6 +17,8 @@ type Sentence struct {
 
 // ReadPEYMA reads PEYMA's format: `token|TAG` per line, a blank line between
 // sentences. A token may contain a space (PEYMA's spelling of a ZWNJ word).
+// Lines without a bar are read CoNLL style, `token TAG` (see conllTag), so
+// that ARMAN-format files can be scored too.
 func ReadPEYMA(r io.Reader) ([]Sentence, error) {
 	var out []Sentence
 	var cur Sentence
@@ -33,13 +35,18 @@ func ReadPEYMA(r io.Reader) ([]Sentence, error) {
 			}
 			continue
 		}
-		i := strings.LastIndexByte(l, '|')
-		if i < 0 {
+		var tok, tag string
+		if i := strings.LastIndexByte(l, '|'); i >= 0 {
+			tok, tag = strings.TrimSpace(l[:i]), strings.TrimSpace(l[i+1:])
+			if tok == "" {
+				tok = "|" // PEYMA writes a lone bar as "| |O"
+			}
+		} else if i := strings.LastIndexAny(l, " \t"); i > 0 {
+			// CoNLL style, as ARMAN and most NER sets write it: token, space
+			// or tab, tag («B-pers»).
+			tok, tag = strings.TrimSpace(l[:i]), conllTag(strings.TrimSpace(l[i+1:]))
+		} else {
 			return nil, fmt.Errorf("line %d: no |TAG in %q", line, l)
-		}
-		tok, tag := strings.TrimSpace(l[:i]), strings.TrimSpace(l[i+1:])
-		if tok == "" {
-			tok = "|" // PEYMA writes a lone bar as "| |O"
 		}
 		if tag != "O" && !(len(tag) > 2 && (tag[:2] == "B_" || tag[:2] == "I_")) {
 			return nil, fmt.Errorf("line %d: bad tag %q", line, tag)
@@ -54,6 +61,26 @@ func ReadPEYMA(r io.Reader) ([]Sentence, error) {
 		out = append(out, cur)
 	}
 	return out, nil
+}
+
+// conllTag turns a CoNLL-style tag («B-pers», «I-ORG») into PEYMA's spelling
+// («B_PER»): ARMAN's person, organization and location types map to PEYMA's;
+// its other types (fac, event, pro) keep their names, upper-cased, and so
+// count as entities the model never predicts.
+func conllTag(t string) string {
+	if len(t) < 3 || (t[1] != '-' && t[1] != '_') || (t[0] != 'B' && t[0] != 'I') {
+		return t
+	}
+	typ := strings.ToUpper(t[2:])
+	switch typ {
+	case "PERS", "PERSON":
+		typ = "PER"
+	case "ORGANIZATION":
+		typ = "ORG"
+	case "LOCATION":
+		typ = "LOC"
+	}
+	return t[:1] + "_" + typ
 }
 
 // ReadPEYMAFile reads a PEYMA file from disk.
