@@ -13,6 +13,7 @@ import (
 
 	"khabar/internal/article"
 	"khabar/internal/events/discourse"
+	"khabar/internal/persian"
 )
 
 //go:embed actions.tsv
@@ -59,14 +60,30 @@ func inSentence(s *discourse.Sentence) []article.Event {
 			continue
 		}
 		cameo, plover, preps := f[0], f[1], strings.Split(f[2], "|")
-		after := len(f) > 4 && f[4] == "after"
+		mode := ""
+		if len(f) > 4 {
+			mode = f[4]
+		}
+		if mode != "" && timeAnchor(s, mt.From) || hedged(s, mt) {
+			continue
+		}
 		var src, tgt *discourse.Mention
-		if after {
+		switch mode {
+		case "after":
 			src, tgt = genitive(s, mt, preps)
-		} else {
+		case "pair":
+			// «رایزنی X و Y», else «دیدار X با Y», else «X در دیدار خود با Y».
+			if src, tgt = pair(s, mt); src == nil {
+				src, tgt = genitive(s, mt, preps)
+			}
+		}
+		if src == nil && mode != "after" {
 			src = source(s, mt, preps)
 			if src != nil {
 				tgt = target(s, mt, src, preps)
+				if tgt == nil && symmetric[plover] {
+					tgt = partner(s, src)
+				}
 			}
 		}
 		if src == nil {
@@ -102,6 +119,18 @@ func inSentence(s *discourse.Sentence) []article.Event {
 // have its source after it («در دیدار با X، Y گفت»: Y).
 func source(s *discourse.Sentence, mt discourse.Match, preps []string) *discourse.Mention {
 	from, to := s.Clause(mt.From)
+	if c := relativeEnd(s, from, mt.From); c > 0 {
+		// «صالحی ... که برای شرکت در کنفرانس آژانس در وین به سر می‌برد،
+		// امروز با ... دیدار کرد»: the verb after the relative clause is
+		// the main clause's, whose subject is the noun the clause follows.
+		if m := subject(s, c, mt.From); m != nil {
+			return m
+		}
+		pf, _ := s.Clause(from - 1)
+		if m := subject(s, pf, from); m != nil {
+			return m
+		}
+	}
 	if m := subject(s, from, mt.From); m != nil {
 		return m
 	}
@@ -119,6 +148,31 @@ func source(s *discourse.Sentence, mt discourse.Match, preps []string) *discours
 	return nil
 }
 
+// relativeEnd returns the token after the comma that closes a relative
+// clause before token i, or 0: the clause starts after a «که» that follows
+// an actor's name (not a verb of saying: «گفت که» opens a complement), and a
+// comma comes before i.
+func relativeEnd(s *discourse.Sentence, from, i int) int {
+	if from < 2 || s.Tokens[from-1].Fold != "که" || s.Tokens[from-1].Punct != "" {
+		return 0
+	}
+	named := false
+	for k := range s.Mentions {
+		if s.Mentions[k].To == from-1 {
+			named = true
+		}
+	}
+	if !named {
+		return 0
+	}
+	for k := from + 1; k <= i && k < len(s.Tokens); k++ {
+		if strings.ContainsAny(s.Tokens[k].Punct, "،,") {
+			return k
+		}
+	}
+	return 0
+}
+
 // subject is the first coded actor in tokens [from, to) that no preposition
 // governs and no «را» marks as an object. A person with no actor code is
 // passed over: in «کوربین خاطر نشان کرد دولت انگلیس به اسرائیل کمک می‌کند»
@@ -134,9 +188,14 @@ func subject(s *discourse.Sentence, from, to int) *discourse.Mention {
 }
 
 // coded says whether the mention has an actor code an event can use: a role
-// alone («GOV» for an official of an unknown country) says too little.
+// alone («GOV» for an official of an unknown country) says too little, and a
+// news outlet («روزنامه روسی», RUSMED) is where an actor speaks, not one: «در
+// گفت‌وگو با روزنامه X» is an interview, not a consultation.
 func coded(m *discourse.Mention) bool {
 	c := m.Actor.Code
+	if strings.HasSuffix(c, "MED") {
+		return false
+	}
 	return len(c) > 3 || len(c) == 3 && !roleOnly[c]
 }
 
@@ -152,6 +211,16 @@ var roleOnly = map[string]bool{
 func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, preps []string) *discourse.Mention {
 	from, to := s.Clause(mt.From)
 	last := s.Tokens[mt.To-1].Fold
+	if contains(preps, s.Tokens[mt.From].Fold) {
+		// A pattern that starts with its preposition («از … خواست») has
+		// its target in the gap, or none: «از خواست مردم» is a noun.
+		for i := range s.Mentions {
+			if m := &s.Mentions[i]; inGap(mt, m) && coded(m) && !same(m, src) && m.Prep == s.Tokens[mt.From].Fold {
+				return m
+			}
+		}
+		return nil
+	}
 	if contains(preps, last) {
 		for i := range s.Mentions {
 			m := &s.Mentions[i]
@@ -217,6 +286,90 @@ func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, t
 	}
 	return nil, nil
 }
+
+// pair reads a nominal event between two coordinated actors, as headlines
+// write talks and meetings: «رایزنی صالحی و وزیر انرژی قزاقستان», «تماس
+// تلفنی X و Y», «مذاکرات بین X و Y». The source is the first actor after the
+// pattern (a few adjectives or «بین»/«میان» may come between), the target
+// the actor right after the «و» that follows it.
+func pair(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Mention) {
+	const maxAdjectives = 3
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From < mt.To {
+			continue
+		}
+		if m.From > mt.To+maxAdjectives || !coded(m) || punctBetween(s, mt.To-1, m.From) {
+			return nil, nil
+		}
+		if m.Prep != "" && m.From > mt.To {
+			return nil, nil
+		}
+		if i+1 >= len(s.Mentions) {
+			return nil, nil
+		}
+		n := &s.Mentions[i+1]
+		if m.To >= len(s.Tokens) || s.Tokens[m.To].Fold != "و" || s.Tokens[m.To].Punct != "" || n.From != m.To+1 || !coded(n) || same(m, n) {
+			return nil, nil
+		}
+		return m, n
+	}
+	return nil, nil
+}
+
+// symmetric PLOVER types are done together: in «X و Y دیدار کردند» each is
+// the other's partner.
+var symmetric = map[string]bool{"CONSULT": true, "AGREE": true}
+
+// partner returns the actor coordinated with the source by «و» («نخست وزیر
+// کانادا و ترامپ ... گفتگو کردند»: Trump), for a symmetric event whose
+// pattern names no target.
+func partner(s *discourse.Sentence, src *discourse.Mention) *discourse.Mention {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From == src.To+1 && s.Tokens[src.To].Fold == "و" && s.Tokens[src.To].Punct == "" && m.Prep == "" && coded(m) && !same(m, src) {
+			return m
+		}
+	}
+	return nil
+}
+
+// timeAnchor says whether a nominal event at token i only dates another one
+// («از آغاز حمله آمریکا به عراق»، «یک روز پس از اعلام موافقت ...»): the
+// sentence reports something else, and the anchored event is old news.
+func timeAnchor(s *discourse.Sentence, i int) bool {
+	fold := func(k int) string {
+		if k < 0 || k >= len(s.Tokens) {
+			return ""
+		}
+		return s.Tokens[k].Fold
+	}
+	if fold(i-1) == anchorStart || fold(i-1) == "زمان" && fold(i-2) == "از" {
+		return true
+	}
+	return fold(i-1) == "از" && anchorWords[fold(i-2)]
+}
+
+var (
+	anchorStart = persian.Fold("آغاز") // folded as tokens are: «اغاز»
+	anchorWords = map[string]bool{"پس": true, "بعد": true, "قبل": true, "پیش": true}
+)
+
+// hedged says whether the action is only possible, wished or owed, not done:
+// a modal in its clause before it («این کشور باید با روسیه گفتگو کند», «ممکن
+// است با ایران وارد گفتگو شود», «احتمالا»). The speaker's appeal is another
+// event, which the lexicon does not code from a modal.
+func hedged(s *discourse.Sentence, mt discourse.Match) bool {
+	from, _ := s.Clause(mt.From)
+	for k := from; k < mt.From; k++ {
+		if modals[s.Tokens[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var modals = map[string]bool{"باید": true, "ممکن": true, "احتمالا": true, "شاید": true, "بایستی": true}
 
 // punctBetween says whether punctuation separates tokens from..to.
 func punctBetween(s *discourse.Sentence, from, to int) bool {

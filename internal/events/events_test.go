@@ -134,6 +134,7 @@ var plovers = map[string]bool{
 	"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true, "COOPERATE": true, "AID": true,
 	"RETREAT": true, "REQUEST": true, "ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true,
 	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true, "DEMAND": true, "DISAPPROVE": true,
+	"INVESTIGATE": true,
 }
 
 func TestLexicon(t *testing.T) {

@@ -240,9 +240,11 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		}
 		if rw, n := t.roles.at(toks, i); n > 0 {
 			// A title needs a country right after it, up to two words on:
-			// «وزیر امور خارجه چین», «سفیر ایران», «وزارت خارجه آمریکا».
+			// «وزیر امور خارجه چین», «سفیر ایران», «وزارت خارجه آمریکا». A
+			// preposition ends the title: in «نماینده ایران در سازمان ملل از
+			// آمریکا خواست» no «سازمان ... آمریکا» is an American body.
 			for k := i + n; k < len(toks) && k <= i+n+2; k++ {
-				if toks[k].Punct != "" {
+				if toks[k].Punct != "" || prepositions[toks[k].Fold] {
 					break
 				}
 				if cw, cn := t.countries.at(toks, k); cn > 0 {
