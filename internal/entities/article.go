@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"khabar/internal/article"
@@ -271,6 +272,7 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 		if s.Start < p.attrEnd {
 			continue // in the attribution clause: provenance, not content
 		}
+		s.End = trimBlessing(p.text, s.Start, s.End)
 		text := p.text[s.Start:s.End]
 		var toks []string
 		for _, t := range Tokenize(text) {
@@ -319,6 +321,33 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, cs
+}
+
+// trimBlessing returns the end of the span text[start:end] without a
+// parenthesised blessing that the recognizer took in up to its closing
+// parenthesis: PEYMA tags «(ع» of «حضرت عباس (ع)» as part of the name, which
+// would make «حضرت عباس (ع» a name of its own. Only an unclosed parenthesis
+// of at most three letters at the end of the span is cut.
+func trimBlessing(text string, start, end int) int {
+	span := text[start:end]
+	i := strings.LastIndexByte(span, '(')
+	if i <= 0 || strings.IndexByte(span[i:], ')') >= 0 {
+		return end
+	}
+	tail := strings.TrimSpace(span[i+1:])
+	if n := utf8.RuneCountInString(tail); n > 3 {
+		return end
+	}
+	for _, r := range tail {
+		if !unicode.IsLetter(r) {
+			return end
+		}
+	}
+	cut := strings.TrimRight(span[:i], " \u200c")
+	if cut == "" {
+		return end
+	}
+	return start + len(cut)
 }
 
 func confirmedOf(rs []*Record, typ string) *Record {
