@@ -76,8 +76,10 @@ func inSentence(s *discourse.Sentence) []article.Event {
 			if src, tgt = pair(s, mt); src == nil {
 				src, tgt = genitive(s, mt, preps)
 			}
+		case "passive":
+			src, tgt = passive(s, mt)
 		}
-		if src == nil && mode != "after" {
+		if src == nil && (mode == "" || mode == "pair") {
 			src = source(s, mt, preps)
 			if src != nil {
 				tgt = target(s, mt, src, preps)
@@ -315,6 +317,54 @@ func pair(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Mentio
 		return m, n
 	}
 	return nil, nil
+}
+
+// passive reads an event in the passive voice with its agent: «دو کودک
+// فلسطینی به ضرب گلوله نیروهای رژیم صهیونیستی به شهادت رسیدند», «X توسط Y
+// بازداشت شد». The source is the actor an agent phrase introduces, the target
+// the clause's subject before it. Without an agent no one is coded: «دو
+// تفنگدار آمریکایی کشته شدند» says who died, not who killed.
+func passive(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Mention) {
+	from, _ := s.Clause(mt.From)
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From >= from && m.To <= mt.From && coded(m) && agentBefore(s, m.From) {
+			src = m
+		}
+	}
+	if src == nil {
+		return nil, nil
+	}
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.From >= from && m.To <= src.From && m.Prep == "" && coded(m) && !same(m, src) {
+			return src, m
+		}
+	}
+	return nil, nil
+}
+
+// agentBefore says whether an agent phrase ends just before token i: «توسط»,
+// «به دست», «از سوی», «از جانب», «به وسیله», «به ضرب گلوله».
+func agentBefore(s *discourse.Sentence, i int) bool {
+	if i < 1 || s.Tokens[i].Punct != "" {
+		return false
+	}
+	w1, w2 := s.Tokens[i-1].Fold, ""
+	if i >= 2 && s.Tokens[i-1].Punct == "" {
+		w2 = s.Tokens[i-2].Fold
+	}
+	switch w1 {
+	case "توسط":
+		return true
+	case "دست", "وسیله":
+		return w2 == "به"
+	case "سوی", "جانب":
+		return w2 == "از"
+	case "گلوله":
+		return w2 == "ضرب" || w2 == "شلیک"
+	}
+	return false
 }
 
 // symmetric PLOVER types are done together: in «X و Y دیدار کردند» each is

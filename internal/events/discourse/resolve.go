@@ -19,6 +19,7 @@ func resolve(ss []Sentence) {
 	// often named only in the body).
 	titled := map[string]*Mention{}
 	firstOf := map[string]*Mention{}
+	learned := map[string]*Mention{}
 	for si := range ss {
 		s := &ss[si]
 		for i := range s.Mentions {
@@ -32,6 +33,7 @@ func resolve(ss []Sentence) {
 			if p := appositivePerson(s, i); p != nil {
 				if p.Country == "" {
 					p.Country = m.Country
+					learn(learned, s, p, m)
 				}
 				if p.Role == "" {
 					p.Role = m.Role
@@ -39,6 +41,24 @@ func resolve(ss []Sentence) {
 				key := titleKey(s, m)
 				if _, seen := titled[key]; !seen {
 					titled[key] = p
+				}
+			}
+		}
+	}
+	// A person the gazetteer gives no country, titled once («مایک پامپئو،
+	// وزیر خارجه آمریکا»), is that official wherever the article names him
+	// again, by full name or surname («پامپئو گفت»).
+	for si := range ss {
+		s := &ss[si]
+		for i := range s.Mentions {
+			m := &s.Mentions[i]
+			if m.Kind != Named || m.Type != "PER" || m.Country != "" {
+				continue
+			}
+			for _, k := range personKeys(s, m) {
+				if t := learned[k]; t != nil {
+					m.Country, m.Role = t.Country, t.Role
+					break
 				}
 			}
 		}
@@ -139,6 +159,36 @@ func appositivePerson(s *Sentence, i int) *Mention {
 		}
 	}
 	return nil
+}
+
+// learn records the title m gave person p under p's keys; an ambiguous key
+// (two people of one surname with different titles) is dropped.
+func learn(learned map[string]*Mention, s *Sentence, p, m *Mention) {
+	t := &Mention{Country: m.Country, Role: m.Role}
+	for _, k := range personKeys(s, p) {
+		old, ok := learned[k]
+		switch {
+		case !ok:
+			learned[k] = t
+		case old != nil && (old.Country != t.Country || old.Role != t.Role):
+			learned[k] = nil
+		}
+	}
+}
+
+// personKeys are the keys a person is known by in an article: the linked
+// entity's id, the folded name, and the folded surname of a name of two
+// words or more.
+func personKeys(s *Sentence, p *Mention) []string {
+	var keys []string
+	if p.Entity != nil && p.Entity.ID != "" {
+		keys = append(keys, "id:"+p.Entity.ID)
+	}
+	keys = append(keys, "name:"+titleKey(s, p))
+	if p.To-p.From >= 2 {
+		keys = append(keys, "name:"+s.Tokens[p.To-1].Fold)
+	}
+	return keys
 }
 
 func titleKey(s *Sentence, m *Mention) string {
