@@ -26,6 +26,14 @@ type zwnjResult struct {
 	WordAccuracy   float64 `json:"all_word_acc"`
 	BoundaryRecall float64 `json:"zwnj_boundary_recall"`
 	MBPerSec       float64 `json:"mb_per_s"`
+	// RecallByKind is the recall over the gold ZWNJ words of each kind
+	// (zwnj.Kinds), with their number.
+	RecallByKind map[string]kindRecall `json:"recall_by_kind"`
+}
+
+type kindRecall struct {
+	N      int     `json:"n"`
+	Recall float64 `json:"recall"`
 }
 
 func (a *app) evalZWNJCmd() *cobra.Command {
@@ -99,7 +107,11 @@ Example:
 					FalseInWord1k: inW, FalseJoin1k: join, WordAccuracy: t.WordAccuracy(),
 					BoundaryRecall: t.BoundaryRecall(),
 					MBPerSec:       float64(size) / 1e6 / el.Seconds(),
+					RecallByKind:   map[string]kindRecall{},
 				})
+				for k, v := range t.Kinds {
+					results[len(results)-1].RecallByKind[k] = kindRecall{N: v[0], Recall: float64(v[1]) / float64(v[0])}
+				}
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
@@ -112,6 +124,16 @@ Example:
 			for _, r := range results {
 				fmt.Fprintf(w, "%-6s %9.2f %9.2f %10.2f %10.2f %9.2f %8.2f\n", r.Damage, 100*r.Recall, 100*r.Precision,
 					r.FalseInWord1k, r.FalseJoin1k, 100*r.WordAccuracy, r.MBPerSec)
+			}
+			fmt.Fprintf(w, "recall%% by kind of gold word (number of words):\n")
+			for _, r := range results[:2] {
+				fmt.Fprintf(w, "%-6s", r.Damage)
+				for _, k := range zwnj.Kinds {
+					if v, ok := r.RecallByKind[k]; ok {
+						fmt.Fprintf(w, "  %s %.1f (%d)", k, 100*v.Recall, v.N)
+					}
+				}
+				fmt.Fprintln(w)
 			}
 			return nil
 		},

@@ -26,6 +26,42 @@ type Tally struct {
 	ZWNJWordOK int // gold ZWNJ words reproduced exactly
 	// Boundary confusion, gold label → output label.
 	Conf map[[2]byte]int
+	// Kinds splits ZWNJWords and ZWNJWordOK by the kind of gold word (see
+	// KindOf): which morphology the restorer handles and which it misses.
+	Kinds map[string][2]int
+}
+
+// Kinds of gold ZWNJ words, in the order KindOf tries them; the same as the
+// reference scorer's recall_by_kind.
+var Kinds = []string{"mi", "plural", "comparative", "clitic", "compound"}
+
+// KindOf classifies a gold word by its parts between ZWNJs (folded letters):
+// «می‌/نمی‌» verbs, plurals («‌ها», «‌های»…), comparatives («‌تر», «‌ترین»),
+// clitics («‌ای», «‌اند», «‌شان»…, last), and compounds, the rest
+// («بین‌المللی», «رئیس‌جمهور»).
+func KindOf(parts []string) string {
+	if parts[0] == "می" || parts[0] == "نمی" {
+		return "mi"
+	}
+	rest := parts[1:]
+	for _, p := range rest {
+		if strings.HasPrefix(p, "ها") {
+			return "plural"
+		}
+	}
+	for _, p := range rest {
+		switch p {
+		case "تر", "تری", "ترین", "ترها":
+			return "comparative"
+		}
+	}
+	if len(rest) > 0 {
+		switch rest[len(rest)-1] {
+		case "ای", "ایی", "اند", "ام", "ایم", "اید", "است", "ات", "اش", "اشان", "مان", "تان", "شان", "ی", "یی":
+			return "clitic"
+		}
+	}
+	return "compound"
 }
 
 // Add scores one repaired text against its gold text. The restorer never
@@ -46,6 +82,10 @@ func (t *Tally) Add(gold, out string) error {
 	if len(g) == 0 {
 		return nil
 	}
+	if t.Kinds == nil {
+		t.Kinds = map[string][2]int{}
+	}
+	gr := []rune(g)
 	start := 0
 	for i := 0; i < n; i++ {
 		if i < n-1 && gl[i] != 'S' && gl[i] != 'P' {
@@ -68,9 +108,22 @@ func (t *Tally) Add(gold, out string) error {
 		}
 		if hasZ {
 			t.ZWNJWords++
+			var parts []string
+			from := start
+			for k := start; k < i; k++ {
+				if gl[k] == 'Z' {
+					parts = append(parts, string(gr[from:k+1]))
+					from = k + 1
+				}
+			}
+			parts = append(parts, string(gr[from:min(i+1, len(gr))]))
+			kd := t.Kinds[KindOf(parts)]
+			kd[0]++
 			if ok {
 				t.ZWNJWordOK++
+				kd[1]++
 			}
+			t.Kinds[KindOf(parts)] = kd
 		}
 		start = i + 1
 	}

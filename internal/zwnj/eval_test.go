@@ -40,3 +40,22 @@ func TestTally(t *testing.T) {
 		t.Error("changed letters not reported")
 	}
 }
+
+// Gold ZWNJ words are counted by kind as score.py's recall_by_kind does.
+func TestTallyKinds(t *testing.T) {
+	gold := "نشست‌های آن‌ها می‌شود بزرگ‌ترین خانه‌اش رئیس‌جمهور بین‌المللی"
+	out := "نشست‌های آنها می‌شود بزرگ‌ترین خانه‌اش رئیسجمهور بین‌المللی"
+	var ta Tally
+	if err := ta.Add(gold, out); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]int{"plural": {2, 1}, "mi": {1, 1}, "comparative": {1, 1}, "clitic": {1, 1}, "compound": {2, 1}}
+	for k, w := range want {
+		if ta.Kinds[k] != w {
+			t.Errorf("%s: got %v, want %v", k, ta.Kinds[k], w)
+		}
+	}
+	if len(ta.Kinds) != len(want) {
+		t.Errorf("kinds %v", ta.Kinds)
+	}
+}
