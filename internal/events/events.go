@@ -64,7 +64,7 @@ func inSentence(s *discourse.Sentence) []article.Event {
 		if len(f) > 4 {
 			mode = f[4]
 		}
-		if mode != "" && timeAnchor(s, mt.From) || hedged(s, mt) {
+		if mode != "" && notDone(s, mt.From) || hedged(s, mt) {
 			continue
 		}
 		var src, tgt *discourse.Mention
@@ -72,14 +72,16 @@ func inSentence(s *discourse.Sentence) []article.Event {
 		case "after":
 			src, tgt = genitive(s, mt, preps)
 		case "pair":
-			// «رایزنی X و Y», else «دیدار X با Y», else «X در دیدار خود با Y».
+			// «رایزنی X و Y», else «دیدار X با Y». A bare noun is not
+			// read with the clause's subject: «X با Y دیدار نمی‌کرد» has
+			// the noun without its (negated) verb.
 			if src, tgt = pair(s, mt); src == nil {
 				src, tgt = genitive(s, mt, preps)
 			}
 		case "passive":
 			src, tgt = passive(s, mt)
 		}
-		if src == nil && (mode == "" || mode == "pair") {
+		if mode == "" {
 			src = source(s, mt, preps)
 			if src != nil {
 				tgt = target(s, mt, src, preps)
@@ -92,6 +94,9 @@ func inSentence(s *discourse.Sentence) []article.Event {
 			continue
 		}
 		if tgt == nil && !contains(preps, "-") {
+			continue
+		}
+		if tgt != nil && selfDirected(src, tgt) {
 			continue
 		}
 		ev := article.Event{
@@ -224,9 +229,11 @@ func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, p
 		return nil
 	}
 	if contains(preps, last) {
+		// Right after the preposition, or one word on («دیدار با آقای X»):
+		// in «ملاقات با مجروحان جنگ عراق» Iraq is not who was met.
 		for i := range s.Mentions {
 			m := &s.Mentions[i]
-			if m.From >= mt.To && m.From <= mt.To+2 && coded(m) && !same(m, src) {
+			if m.From >= mt.To && m.From <= mt.To+1 && coded(m) && !same(m, src) {
 				return m
 			}
 		}
@@ -273,13 +280,16 @@ func genitive(s *discourse.Sentence, mt discourse.Match, preps []string) (src, t
 			if m.From < head || m.From > head+maxAdjectives {
 				continue
 			}
-			if !coded(m) || m.Prep != "" && m.From > head || punctBetween(s, head, m.From) {
+			if !coded(m) || m.Prep != "" && m.From > head || punctBetween(s, head, m.From) || prepBetween(s, head, m.From) {
 				return nil, nil
 			}
 			src = m
 			continue
 		}
-		if m.From > to {
+		// The target's phrase follows the source's: «سفر X به Y», «انتقاد X
+		// از مواضع Y»; an actor further on belongs to something else («سفر
+		// بوش برگرداندن اعتماد رهبران عرب به آمریکا ...»).
+		if m.From > to || m.From > src.To+3 {
 			break
 		}
 		if coded(m) && !same(m, src) && contains(preps, m.Prep) {
@@ -335,6 +345,18 @@ func passive(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Men
 	if src == nil {
 		return nil, nil
 	}
+	if from > 0 && s.Tokens[from-1].Fold == "که" {
+		// «یک کودک فلسطینی که ... به ضرب گلوله X زخمی شده بود»: the
+		// relative clause's subject is the noun it follows.
+		for i := range s.Mentions {
+			if m := &s.Mentions[i]; m.To == from-1 {
+				if coded(m) && m.Prep == "" && !same(m, src) {
+					return src, m
+				}
+				return nil, nil
+			}
+		}
+	}
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if m.From >= from && m.To <= src.From && m.Prep == "" && coded(m) && !same(m, src) {
@@ -384,17 +406,19 @@ func partner(s *discourse.Sentence, src *discourse.Mention) *discourse.Mention {
 	return nil
 }
 
-// timeAnchor says whether a nominal event at token i only dates another one
-// («از آغاز حمله آمریکا به عراق»، «یک روز پس از اعلام موافقت ...»): the
-// sentence reports something else, and the anchored event is old news.
-func timeAnchor(s *discourse.Sentence, i int) bool {
+// notDone says whether a nominal event at token i is not reported as done:
+// it only dates another one («از آغاز حمله آمریکا به عراق»، «یک روز پس از
+// اعلام موافقت ...»، «در سالگرد حمله عراق به کویت»: old news), or is a plan,
+// a risk or a rumour («طرح حمله پنتاگون علیه ایران», «احتمال حمله», «شایعه
+// دیدار X با Y»).
+func notDone(s *discourse.Sentence, i int) bool {
 	fold := func(k int) string {
 		if k < 0 || k >= len(s.Tokens) {
 			return ""
 		}
 		return s.Tokens[k].Fold
 	}
-	if fold(i-1) == anchorStart || fold(i-1) == "زمان" && fold(i-2) == "از" {
+	if fold(i-1) == anchorStart || fold(i-1) == "زمان" && fold(i-2) == "از" || unreal[fold(i-1)] {
 		return true
 	}
 	return fold(i-1) == "از" && anchorWords[fold(i-2)]
@@ -403,6 +427,10 @@ func timeAnchor(s *discourse.Sentence, i int) bool {
 var (
 	anchorStart = persian.Fold("آغاز") // folded as tokens are: «اغاز»
 	anchorWords = map[string]bool{"پس": true, "بعد": true, "قبل": true, "پیش": true}
+	unreal      = map[string]bool{
+		"سالگرد": true, "طرح": true, "احتمال": true, "خطر": true, "امکان": true, "شایعه": true,
+		"شایعات": true, "تهدید": true, "برنامه": true,
+	}
 )
 
 // hedged says whether the action is only possible, wished or owed, not done:
@@ -411,15 +439,51 @@ var (
 // event, which the lexicon does not code from a modal.
 func hedged(s *discourse.Sentence, mt discourse.Match) bool {
 	from, _ := s.Clause(mt.From)
-	for k := from; k < mt.From; k++ {
-		if modals[s.Tokens[k].Fold] {
+	start := from
+	if from > 0 && s.Tokens[from-1].Fold == "که" {
+		// «ضروری است که سازمان ملل هیئت تحقیق اعزام کند»: the predicate
+		// before «که» governs its complement.
+		start = max(0, from-5)
+	}
+	for k := start; k < mt.From; k++ {
+		f := s.Tokens[k].Fold
+		// «به احتمال زیاد» hedges; «احتمال» alone is often what is
+		// warned of («درباره احتمال از سرگیری برنامه اتمی هشدار داد»).
+		if modals[f] || f == "احتمال" && k > 0 && s.Tokens[k-1].Fold == "به" {
 			return true
 		}
 	}
 	return false
 }
 
-var modals = map[string]bool{"باید": true, "ممکن": true, "احتمالا": true, "شاید": true, "بایستی": true}
+var modals = map[string]bool{
+	"باید": true, "ممکن": true, "احتمالا": true, "شاید": true, "بایستی": true,
+	"ضروری": true, "لازم": true, "اجازه": true, "امیدواریم": true, "امیدوارم": true, "امیدوار": true,
+}
+
+// prepBetween says whether a preposition stands in tokens [from, to): the
+// actor after it is not the noun's genitive («سفر به چند کشور اروپایی»).
+func prepBetween(s *discourse.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		if discourse.IsPreposition(s.Tokens[k].Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfDirected says whether an event goes from a country to itself with a
+// bare country code on one side («دولت آمریکا» → «آمریکا»): such a pair comes
+// from misread phrases («سفر بوش ... به آمریکا», «مذاکره با پیونگ‌یانگ» in a
+// sentence about North Korea), while a country's bodies acting on each other
+// keep their roles («دادگاه مردمی غزه در انگلیس» GBRCVL → GBRGOV).
+func selfDirected(src, tgt *discourse.Mention) bool {
+	a, b := src.Actor.Code, tgt.Actor.Code
+	if len(a) < 3 || len(b) < 3 || a[:3] != b[:3] || strings.HasPrefix(a, "IGO") || strings.HasPrefix(a, "NGO") {
+		return false
+	}
+	return len(a) == 3 || len(b) == 3
+}
 
 // punctBetween says whether punctuation separates tokens from..to.
 func punctBetween(s *discourse.Sentence, from, to int) bool {

@@ -132,6 +132,10 @@ var prepositions = map[string]bool{
 
 var pronouns = map[string]bool{"او": true, "وی": true, "ایشان": true}
 
+// IsPreposition says whether the folded word is a preposition that can
+// govern an actor.
+func IsPreposition(fold string) bool { return prepositions[fold] }
+
 // Read splits the article into sentences and resolves the actors they
 // mention. Entities must already be on the article (Place offsets into the
 // title, lead and body).
@@ -372,6 +376,11 @@ func attributionEnd(toks []Token) int {
 func governingPrep(toks []Token, ms []Mention, i int) string {
 	m := ms[i]
 	if i > 0 && ms[i-1].To == m.From && strings.ContainsAny(toks[m.From].Punct, "،,") {
+		return ms[i-1].Prep
+	}
+	// «به عربستان، امارات و کویت»: a conjunct takes the preposition of the
+	// actor it is joined to.
+	if i > 0 && m.From >= 1 && ms[i-1].To == m.From-1 && toks[m.From-1].Fold == "و" && toks[m.From-1].Punct == "" && toks[m.From].Punct == "" {
 		return ms[i-1].Prep
 	}
 	for j := m.From - 1; j >= 0 && j >= m.From-3; j-- {
