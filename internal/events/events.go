@@ -64,7 +64,7 @@ func inSentence(s *discourse.Sentence) []article.Event {
 		if len(f) > 4 {
 			mode = f[4]
 		}
-		if mode != "" && notDone(s, mt.From) || hedged(s, mt) {
+		if mode != "" && notDone(s, mt.From) || hedged(s, mt) || plover == "CONSULT" && sport(s, mt) {
 			continue
 		}
 		var src, tgt *discourse.Mention
@@ -360,6 +360,12 @@ func passive(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Men
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if m.From >= from && m.To <= src.From && m.Prep == "" && coded(m) && !same(m, src) {
+			// A comma between them closes a clause the target was in
+			// («... سرزمین‌های اشغالی فلسطین تعیین شده بود، توسط X
+			// بازداشت شد»: not Palestine).
+			if punctBetween(s, m.To, src.From) {
+				return nil, nil
+			}
 			return src, m
 		}
 	}
@@ -482,7 +488,27 @@ func selfDirected(src, tgt *discourse.Mention) bool {
 	if len(a) < 3 || len(b) < 3 || a[:3] != b[:3] || strings.HasPrefix(a, "IGO") || strings.HasPrefix(a, "NGO") {
 		return false
 	}
-	return len(a) == 3 || len(b) == 3
+	// A country or capital as the target place («سفر وزیر ... به توکیو») is
+	// the country itself, whatever code the capital carries.
+	return len(a) == 3 || len(b) == 3 || tgt.State
+}
+
+// sport says whether the action's clause is about a game: «دیدار» is a
+// match there («پاراگوئه و ونزوئلا در مرحله نیمه نهایی باهم دیدار خواهند
+// کرد»), not a meeting of states.
+func sport(s *discourse.Sentence, mt discourse.Match) bool {
+	from, to := s.Clause(mt.From)
+	for k := from; k < to; k++ {
+		if sportWords[s.Tokens[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var sportWords = map[string]bool{
+	"تیم": true, "بازی": true, "مسابقه": true, "مسابقات": true, "فینال": true, "نهایی": true,
+	"جام": true, "لیگ": true, "قهرمانی": true, "گل": true, "فوتبال": true, "والیبال": true,
 }
 
 // punctBetween says whether punctuation separates tokens from..to.
