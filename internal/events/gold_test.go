@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,8 @@ import (
 
 // TestGoldKeys checks the labelled set itself: every row's article is in the
 // bundled corpus, and its key is found in exactly one sentence of all the
-// labelled articles, so an event is scored against one gold sentence only.
+// labelled articles — or is a whole title its article repeats inside a
+// longer sentence — so an event is scored against one gold sentence only.
 func TestGoldKeys(t *testing.T) {
 	rows, err := Gold()
 	if err != nil {
@@ -47,10 +49,17 @@ func TestGoldKeys(t *testing.T) {
 	for _, r := range rows {
 		key := persian.Fold(r.Key)
 		var in []string
+		whole := false
 		for _, s := range sents {
 			if strings.Contains(s.fold, key) {
 				in = append(in, s.article)
+				whole = whole || s.fold == key
 			}
+		}
+		if whole && len(in) > 1 && !slices.ContainsFunc(in, func(a string) bool { return a != r.Article }) {
+			// A whole title repeated inside a paragraph («آیت‌الله ... گفت:
+			// <title> و ...»): the row covers both, which say the same.
+			continue
 		}
 		if len(in) != 1 || in[0] != r.Article {
 			t.Errorf("key %q (%s) is in %d sentences, of articles %v; want one, of its own article", r.Key, r.Article, len(in), in)

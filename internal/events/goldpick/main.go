@@ -1,16 +1,20 @@
-// Command goldpick lists the sentences the second enlargement of
-// internal/events/testdata/gold.tsv was chosen from, by the rule its header
-// gives, so the choice can be checked and repeated: Fars News articles of the
-// world, foreign-policy and politics desks of the bundled corpus, taken in
-// the order of the FNV-1a 32 hash of their link, skipping the articles
-// labelled before it (the rows above the file's «# goldpick:» line); in each, the sentences (title, abstract, paragraphs) that
-// name two or more distinct countries or organizations of the actor tables
-// of internal/events/discourse, at most four in text order, plus the first
-// sentence that names none, as a negative. It stops when the sentences
-// reach -n. It prints split, article id and the whole sentence; labels are
-// written by hand from that text. The event coder is not run.
+// Command goldpick lists the sentences the rule-chosen enlargements of
+// internal/events/testdata/gold.tsv were drawn from, so the choice can be
+// checked and repeated. The gold file's header gives the rule; in short:
+// articles of the bundled corpus from the given Fars News desks (and, with
+// -agencies, the 2025 agency articles), skipping the articles labelled above
+// the round's marker line in the gold file, taken in the order of the FNV-1a
+// 32 hash of their id (a Fars News article's id is its link); in each, the
+// sentences (title, abstract or lead, paragraphs) that name two or more
+// distinct countries or organizations of the actor tables of
+// internal/events/discourse, at most four in text order, plus the first
+// sentence that names none, as a negative; stopping when the sentences reach
+// -n. It prints split, article id, the number of actors and the sentence;
+// labels are written by hand from that text. The event coder is not run.
 //
-//	go run ./internal/events/goldpick -n 90
+//	go run ./internal/events/goldpick -n 90                  # round 2
+//	go run ./internal/events/goldpick -round 3 -n 80 -agencies \
+//	    -desks economy,social,culture,arts-media,farsplus-magazine,scientific-academic
 package main
 
 import (
@@ -22,6 +26,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"sort"
@@ -36,23 +41,36 @@ import (
 
 func main() {
 	limit := flag.Int("n", 90, "stop after this many sentences")
-	gold := flag.String("gold", "internal/events/testdata/gold.tsv", "the gold file whose rows above its «# goldpick:» line are skipped")
+	gold := flag.String("gold", "internal/events/testdata/gold.tsv", "the gold file")
+	round := flag.Int("round", 2, "the enlargement: rows above its marker line («# goldpick:», «# goldpick round 3:») are skipped")
+	desks := flag.String("desks", "world,foreign-policy,politics", "Fars News desks (cat field), comma-separated")
+	agencies := flag.Bool("agencies", false, "also draw from the 2025 agency articles")
 	flag.Parse()
-	if err := run(*limit, *gold); err != nil {
+	if err := run(*limit, *gold, *round, strings.Split(*desks, ","), *agencies); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(limit int, goldPath string) error {
+type cand struct {
+	id, file string
+	line     []byte
+	h        uint32
+}
+
+func run(limit int, goldPath string, round int, desks []string, agencies bool) error {
 	data, err := os.ReadFile(goldPath)
 	if err != nil {
 		return fmt.Errorf("gold file: %w", err)
 	}
 	// Only the rows labelled before this selection are skipped, so the
 	// selection can be repeated after its own rows were added.
-	before, _, found := strings.Cut(string(data), "\n# goldpick:")
+	marker := "\n# goldpick:"
+	if round > 2 {
+		marker = fmt.Sprintf("\n# goldpick round %d:", round)
+	}
+	before, _, found := strings.Cut(string(data), marker)
 	if !found {
-		return fmt.Errorf("gold file %s: no «# goldpick:» line", goldPath)
+		return fmt.Errorf("gold file %s: no %q line", goldPath, strings.TrimSpace(marker))
 	}
 	gold, err := events.ReadGold(strings.NewReader(before))
 	if err != nil {
@@ -62,48 +80,49 @@ func run(limit int, goldPath string) error {
 	for _, g := range gold {
 		have[g.Article] = true
 	}
-	f, err := demo.Corpus().Open("fars-news.jsonl.gz")
-	if err != nil {
-		return fmt.Errorf("demo corpus: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("fars-news.jsonl.gz: %w", err)
-	}
-	data, err = io.ReadAll(zr)
-	if err != nil {
-		return fmt.Errorf("fars-news.jsonl.gz: %w", err)
-	}
-	type cand struct {
-		link string
-		line []byte
-		h    uint32
+	want := map[string]bool{}
+	for _, d := range desks {
+		want[d] = true
 	}
 	var cands []cand
-	for _, line := range bytes.Split(data, []byte("\n")) {
+	fars, err := corpusLines("fars-news.jsonl.gz")
+	if err != nil {
+		return err
+	}
+	for _, line := range fars {
 		var rec struct{ Cat, Link string }
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
 		if err := json.Unmarshal(line, &rec); err != nil {
 			return fmt.Errorf("fars-news.jsonl.gz: %w", err)
 		}
-		if rec.Cat != "world" && rec.Cat != "foreign-policy" && rec.Cat != "politics" || have[rec.Link] {
-			continue
+		if want[rec.Cat] && !have[rec.Link] {
+			cands = append(cands, cand{rec.Link, "fars-news.jsonl", line, hash(rec.Link)})
 		}
-		cands = append(cands, cand{rec.Link, line, hash(rec.Link)})
 	}
-	sort.Slice(cands, func(i, j int) bool { return cands[i].h < cands[j].h })
+	if agencies {
+		ag, err := corpusLines("news-2025-4agencies.jsonl")
+		if err != nil {
+			return err
+		}
+		for _, line := range ag {
+			var rec struct{ ID string }
+			if err := json.Unmarshal(line, &rec); err != nil {
+				return fmt.Errorf("news-2025-4agencies.jsonl: %w", err)
+			}
+			if !have[rec.ID] {
+				cands = append(cands, cand{rec.ID, "news-2025-4agencies.jsonl", line, hash(rec.ID)})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].h < cands[j].h })
 	p := &pipeline.Pipeline{Normalizer: persian.Normalizer{}}
 	n := 0
 	for _, c := range cands {
 		if n >= limit {
 			break
 		}
-		res, err := p.Parse(context.Background(), pipeline.Document{Path: "fars-news.jsonl", Data: c.line})
+		res, err := p.Parse(context.Background(), pipeline.Document{Path: c.file, Data: c.line})
 		if err != nil {
-			return fmt.Errorf("%s: %w", c.link, err)
+			return fmt.Errorf("%s: %w", c.id, err)
 		}
 		split := "dev"
 		if c.h%2 == 1 {
@@ -122,11 +141,35 @@ func run(limit int, goldPath string) error {
 					continue
 				}
 				n++
-				fmt.Fprintf(os.Stdout, "%s\t%s\t%d\t%s\n", split, c.link, k, strings.ReplaceAll(s.Text, "\t", " "))
+				fmt.Fprintf(os.Stdout, "%s\t%s\t%d\t%s\n", split, c.id, k, strings.ReplaceAll(s.Text, "\t", " "))
 			}
 		}
 	}
 	return nil
+}
+
+// corpusLines returns the non-empty lines of a bundled corpus file.
+func corpusLines(name string) ([][]byte, error) {
+	data, err := fs.ReadFile(demo.Corpus(), name)
+	if err != nil {
+		return nil, fmt.Errorf("demo corpus: %w", err)
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	var out [][]byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			out = append(out, line)
+		}
+	}
+	return out, nil
 }
 
 // actors counts the distinct countries and organizations a sentence names.
