@@ -37,7 +37,7 @@ func TestGoldKeys(t *testing.T) {
 		got[id] = true
 		for _, a := range arts {
 			for _, s := range discourse.Read(a) {
-				sents = append(sents, sent{id, persian.Fold(s.Text)})
+				sents = append(sents, sent{id, MatchForm(s.Text)})
 			}
 		}
 	}
@@ -47,7 +47,7 @@ func TestGoldKeys(t *testing.T) {
 		}
 	}
 	for _, r := range rows {
-		key := persian.Fold(r.Key)
+		key := MatchForm(r.Key)
 		var in []string
 		whole := false
 		for _, s := range sents {

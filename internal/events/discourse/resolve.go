@@ -143,12 +143,13 @@ func resolve(ss []Sentence) {
 }
 
 // appositivePerson returns the named person a title mention renames: the
-// named PER mention just before it (comma between) or just after it.
+// named PER mention just before it (a comma between, or none, as older texts
+// write «جلال طالبانی رئیس جمهور عراق») or just after it.
 func appositivePerson(s *Sentence, i int) *Mention {
 	m := &s.Mentions[i]
 	if i > 0 {
 		p := &s.Mentions[i-1]
-		if p.Kind == Named && p.Type == "PER" && p.To == m.From && strings.ContainsAny(s.Tokens[m.From].Punct, "،,") {
+		if p.Kind == Named && p.Type == "PER" && p.To == m.From && (s.Tokens[m.From].Punct == "" || strings.ContainsAny(s.Tokens[m.From].Punct, "،,")) {
 			return p
 		}
 	}
