@@ -45,13 +45,49 @@ func Find(a *article.Article) []article.Event {
 // FindIn is Find over sentences already read.
 func FindIn(ss []discourse.Sentence) []article.Event {
 	var out []article.Event
+	var sides *parties
 	for i := range ss {
-		out = append(out, inSentence(&ss[i])...)
+		if sides != nil && i-sides.sentence > maxSidesGap {
+			sides = nil
+		}
+		evs := inSentence(&ss[i], sides)
+		for _, e := range evs {
+			if e.PLOVER == "CONSULT" && e.Target.Code != "" {
+				sides = &parties{src: e.Source, tgt: e.Target, sentence: i}
+			}
+		}
+		out = append(out, evs...)
 	}
 	return out
 }
 
-func inSentence(s *discourse.Sentence) []article.Event {
+// parties are the two sides of the latest meeting or talk, which «طرفین» or
+// «دو طرف» in the sentences after it refer to («در این دیدار طرفین بر گسترش
+// روابط تاکید کردند»).
+type parties struct {
+	src, tgt article.Actor
+	sentence int
+}
+
+// maxSidesGap is how many sentences on «طرفین» still refers to a meeting.
+const maxSidesGap = 3
+
+// bothSides says whether a bare «طرفین», «دو طرف», «هر دو کشور» ... stands in
+// tokens [from, to): the subject is the two parties together.
+func bothSides(s *discourse.Sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		f := s.Tokens[k].Fold
+		if k > 0 && discourse.IsPreposition(s.Tokens[k-1].Fold) {
+			continue
+		}
+		if f == "طرفین" || (f == "طرف" || f == "کشور") && k > 0 && s.Tokens[k-1].Fold == "دو" {
+			return true
+		}
+	}
+	return false
+}
+
+func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 	var out []article.Event
 	seen := map[string]bool{}
 	for _, mt := range Lexicon().Find(s, 0, len(s.Tokens)) {
@@ -82,8 +118,12 @@ func inSentence(s *discourse.Sentence) []article.Event {
 			src, tgt = passive(s, mt)
 		}
 		if mode == "" {
-			src = source(s, mt, preps)
-			if src != nil {
+			if from, _ := s.Clause(mt.From); sides != nil && bothSides(s, from, mt.From) {
+				// «طرفین» before the verb: the parties of the meeting
+				// just reported, whatever else the clause names.
+				src = &discourse.Mention{Actor: sides.src}
+				tgt = &discourse.Mention{Actor: sides.tgt}
+			} else if src = source(s, mt, preps); src != nil {
 				tgt = target(s, mt, src, preps)
 				if tgt == nil && symmetric[plover] {
 					tgt = partner(s, src)

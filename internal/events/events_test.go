@@ -44,8 +44,11 @@ func TestSeed(t *testing.T) {
 	for _, e := range evs {
 		checkPlace(t, a, e)
 	}
-	if len(evs) > 10 {
-		t.Errorf("%d events in the seed, want at most 10 (the ones above and their repetitions)", len(evs))
+	// The labelled set (testdata/gold.tsv) has 11 events in the seed: the
+	// ones above, their repetitions and the talks of «وزرای امور خارجه هر دو
+	// کشور».
+	if len(evs) > 11 {
+		t.Errorf("%d events in the seed, want at most 11 (the labelled ones)", len(evs))
 	}
 }
 
@@ -113,6 +116,37 @@ func TestSentences(t *testing.T) {
 		{"وی خاطر نشان کرد: اکثریت قاطع کشورهای جهان از اسرائیل در جنگی که علیه غزه به راه انداخته، حمایت نمی کنند.", nil, nil},
 		// Sport: «از قزاقستان» is where a wrestler comes from.
 		{"در وزن 54- کیلوگرم، ستایش قانعی‌فرد ابتدا 2 بر یک اونتالاپ از قزاقستان را برد و سپس 5 بر صفر مقابل لین از چین پیروز شد تا فینالیست شود.", nil, nil},
+		// A headline's talk between two coordinated actors.
+		{"رایزنی صالحی و وزیر انرژی قزاقستان در وین/گفت‌وگو درباره بانک سوخت آژانس در قزاقستان",
+			[]article.Entity{per("صالحی", "ali-akbar-salehi", "IRN")},
+			[]string{"IRNGOV KAZGOV 040 CONSULT"}},
+		// The verb after a relative clause is the main clause's: Salehi met,
+		// not the agency of the relative clause.
+		{"به گزارش گروه سیاست خارجی خبرگزاری فارس، علی‌اکبر صالحی معاون رئیس جمهور و رئیس سازمان انرژی اتمی کشورمان که برای شرکت در کنفرانس عمومی سالانه آژانس در وین به سر می‌برد، امروز (یکشنبه) با شکولنیک وزیر انرژی قزاقستان دیدار و گفت‌وگو کرد.",
+			[]article.Entity{per("علی‌اکبر صالحی", "ali-akbar-salehi", "IRN")},
+			[]string{"IRNGOV KAZGOV 040 CONSULT"}},
+		// A passive with its agent; civilians named by a role word.
+		{"خبرگزاری فارس: دو کودک فلسطینی به ضرب گلوله نیروهای رژیم صهیونیستی در اردوگاه آوارگان در جبالیا در شمال نوار غزه به شهادت رسیدند.", nil,
+			[]string{"ISRMIL PSECVL 190 ASSAULT"}},
+		// A passive without an agent says who died, not who killed.
+		{"دو تفنگدار آمریکایی در غرب بغداد کشته شدند", nil, nil},
+		// «از X خواست»: X is asked.
+		{"خبرگزاری فارس: بوش، رئیس جمهور امریکا از سوریه خواست تا مرزهای خود را به روی هواداران فراری صدام بسته و آنها را از این کشور اخراج کند.",
+			[]article.Entity{per("بوش", "george-w-bush", "USA")},
+			[]string{"USAGOV SYR 020 REQUEST"}},
+		// What a country should do is not done.
+		{"«ابر قدرت بودن آمریکا توهم است و این کشور باید در عرصه‌های بین‌المللی از جمله مسئله ایران با روسیه گفتگو کند.»", nil, nil},
+		// A nominal event that dates another is old news.
+		{"با کشته شدن این دو تفنگدار، شمار سربازان آمریکایی که از آغاز حمله آمریکا به عراق در عملیات جنگی کشته شده‌اند، به یکهزار و 355 نفر رسید.", nil, nil},
+		// A visit's target after its source, not an actor further on; and
+		// no visit from a country to itself.
+		{"وی در مورد علل مختلف سفر بوش به منطقه گفت: تحلیل‌های متفاوتی در مورد سفر بوش شده که از آن بی‌اطلاع نیستیم اما یکی از دلایل عمده سفر بوش برگرداندن اعتماد رهبران عرب به امریکا و اسرائیل در شرایط کنونی است.",
+			[]article.Entity{per("بوش", "george-w-bush", "USA")}, nil},
+		// «دیدار» in a game is a match.
+		{"با این نتایج، پاراگوئه و ونزوئلا در مرحله نیمه نهایی در روز چهارشنبه باهم دیدار خواهند کرد.", nil, nil},
+		// Opposition groups of a country.
+		{"رئیس جمهور عراق به گروهکهای مخالف ایران هشدار داد", nil,
+			[]string{"IRQGOV IRNOPP 130 THREATEN"}},
 		// Agencies in the attribution are not actors.
 		{"به گزارش گروه بین الملل خبرگزاری تسنیم ، دادگاه مردمی غزه در انگلیس، دولت این کشور را به همدستی با رژیم صهیونیستی و شراکت در ارتکاب جنایات جنگی و نسل کشی علیه مردم مظلوم غزه محکوم کرد.", nil, nil},
 	}
@@ -127,6 +161,23 @@ func TestSentences(t *testing.T) {
 		if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
 			t.Errorf("%s\n got  %q\n want %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// «طرفین» in the sentences after a meeting are its two parties.
+func TestBothSides(t *testing.T) {
+	a := linktest.Article("", "",
+		"به گزارش گروه سیاست خارجی خبرگزاری فارس، علی‌اکبر صالحی امروز با شکولنیک وزیر انرژی قزاقستان دیدار و گفت‌وگو کرد.",
+		"در این دیدار طرفین ضمن تاکید بر روابط دوستانه و بسیار نزدیک دو کشور، بر گسترش هر چه بیشتر این روابط به ویژه در حوزه انرژی تاکید کردند.")
+	linktest.Link(a, article.Entity{Text: "علی‌اکبر صالحی", Type: "PER", ID: "ali-akbar-salehi", Name: "علی‌اکبر صالحی", Country: "IRN"})
+	var got []string
+	for _, e := range Find(a) {
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.CAMEO+" "+e.PLOVER)
+		checkPlace(t, a, e)
+	}
+	want := []string{"IRNGOV KAZGOV 040 CONSULT", "IRNGOV KAZGOV 030 COOPERATE"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
@@ -214,5 +265,27 @@ func BenchmarkFindSeed(b *testing.B) {
 	linktest.Link(a, linktest.SeedEntities()...)
 	for b.Loop() {
 		Find(a)
+	}
+}
+
+// A person the gazetteer gives no country, titled once, keeps the title's
+// country and role where the article names him again by surname.
+func TestTitleLearned(t *testing.T) {
+	a := linktest.Article("", "",
+		"خبرگزاری فارس: فرماندار شهرستان مرزی مریوان به نقل از مسئول آسایش مناطق مرزی سلیمانیه عراق گفت: جلال طالبانی رئیس جمهور عراق به گروهکهای سیاسی مخالف نظام جمهوری اسلامی اخطار داده در صورت تحرک نظامی علیه جمهوری اسلامی از خاک این کشور اخراج خواهند شد.",
+		"وی گفت: طالبانی همچنین دستور تقویت نیروهای مرزی اتحادیه میهنی برای جلوگیری از نفوذ عناصر ضد انقلاب ایرانی به داخل خاک ایران را صادر کرده است.")
+	linktest.Link(a,
+		article.Entity{Text: "جلال طالبانی", Type: "PER", ID: "x-talabani", Name: "جلال طالبانی"},
+		article.Entity{Text: "طالبانی", Type: "PER", ID: "x-talabani-2", Name: "طالبانی"})
+	var codes []string
+	for _, s := range discourse.Read(a) {
+		for _, m := range s.Mentions {
+			if m.Kind == discourse.Named && m.Entity != nil && strings.Contains(m.Entity.ID, "talabani") {
+				codes = append(codes, m.Actor.Code)
+			}
+		}
+	}
+	if strings.Join(codes, " ") != "IRQGOV IRQGOV" {
+		t.Errorf("Talabani coded %q, want IRQGOV twice", codes)
 	}
 }
