@@ -133,7 +133,9 @@ func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 		if src == nil {
 			continue
 		}
-		if tgt == nil && !contains(preps, "-") {
+		if tgt == nil && (!contains(preps, "-") || plover == "MOBILIZE" && !strings.HasSuffix(src.Actor.Code, "MIL")) {
+			// A deployment with no target is a force posture only when
+			// the military deploys: «اورژانس ... آمبولانس اعزام کرد» is not.
 			continue
 		}
 		if tgt != nil && selfDirected(src, tgt) {
@@ -235,7 +237,9 @@ func subject(s *discourse.Sentence, from, to int) *discourse.Mention {
 }
 
 // coded says whether the mention has an actor code an event can use: a role
-// alone («GOV» for an official of an unknown country) says too little, and a
+// alone («GOV» for an official of an unknown country) says too little (NGO
+// alone is CAMEO's code for non-governmental organizations, from the
+// organizations table: «سازمان‌های بشردوستانه»), and a
 // news outlet («روزنامه روسی», RUSMED) is where an actor speaks, not one: «در
 // گفت‌وگو با روزنامه X» is an interview, not a consultation.
 func coded(m *discourse.Mention) bool {
@@ -248,7 +252,7 @@ func coded(m *discourse.Mention) bool {
 
 var roleOnly = map[string]bool{
 	"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "BUS": true,
-	"EDU": true, "MED": true, "PTY": true, "REL": true, "CVL": true, "IGO": true, "NGO": true,
+	"EDU": true, "MED": true, "PTY": true, "REL": true, "CVL": true, "IGO": true,
 }
 
 // target is the first coded actor in the action's clause that one of the
@@ -257,6 +261,11 @@ var roleOnly = map[string]bool{
 // actor right after it.
 func target(s *discourse.Sentence, mt discourse.Match, src *discourse.Mention, preps []string) *discourse.Mention {
 	from, to := s.Clause(mt.From)
+	if c := relativeEnd(s, from, mt.From); c > 0 {
+		// «X که به مصر سفر کرده است، گفت ... خواستار ... است»: Egypt is
+		// in the relative clause, not the verb's.
+		from = c
+	}
 	last := s.Tokens[mt.To-1].Fold
 	if contains(preps, s.Tokens[mt.From].Fold) {
 		// A pattern that starts with its preposition («از … خواست») has
@@ -464,7 +473,7 @@ func notDone(s *discourse.Sentence, i int) bool {
 		}
 		return s.Tokens[k].Fold
 	}
-	if fold(i-1) == anchorStart || fold(i-1) == "زمان" && fold(i-2) == "از" || unreal[fold(i-1)] {
+	if fold(i-1) == anchorStart || fold(i-1) == "زمان" && fold(i-2) == "از" || unreal[fold(i-1)] || fold(i+1) == "احتمالی" {
 		return true
 	}
 	return fold(i-1) == "از" && anchorWords[fold(i-2)]
@@ -475,13 +484,14 @@ var (
 	anchorWords = map[string]bool{"پس": true, "بعد": true, "قبل": true, "پیش": true}
 	unreal      = map[string]bool{
 		"سالگرد": true, "طرح": true, "احتمال": true, "خطر": true, "امکان": true, "شایعه": true,
-		"شایعات": true, "تهدید": true, "برنامه": true,
+		"شایعات": true, "تهدید": true, "برنامه": true, "گونه": true, "هرگونه": true,
 	}
 )
 
-// hedged says whether the action is only possible, wished or owed, not done:
-// a modal in its clause before it («این کشور باید با روسیه گفتگو کند», «ممکن
-// است با ایران وارد گفتگو شود», «احتمالا»). The speaker's appeal is another
+// hedged says whether the action is only possible, wished, owed or
+// conditional, not done: a modal in its clause before it («این کشور باید با
+// روسیه گفتگو کند», «ممکن است با ایران وارد گفتگو شود», «احتمالا», «اگر
+// خواسته ما از لیبی ... گسترش روابط با ...»). The speaker's appeal is another
 // event, which the lexicon does not code from a modal.
 func hedged(s *discourse.Sentence, mt discourse.Match) bool {
 	from, _ := s.Clause(mt.From)
@@ -505,6 +515,7 @@ func hedged(s *discourse.Sentence, mt discourse.Match) bool {
 var modals = map[string]bool{
 	"باید": true, "ممکن": true, "احتمالا": true, "شاید": true, "بایستی": true,
 	"ضروری": true, "لازم": true, "اجازه": true, "امیدواریم": true, "امیدوارم": true, "امیدوار": true,
+	"اگر": true, "چنانچه": true,
 }
 
 // prepBetween says whether a preposition stands in tokens [from, to): the
