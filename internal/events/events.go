@@ -133,9 +133,13 @@ func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 		if src == nil {
 			continue
 		}
-		if tgt == nil && (!contains(preps, "-") || plover == "MOBILIZE" && !strings.HasSuffix(src.Actor.Code, "MIL")) {
-			// A deployment with no target is a force posture only when
-			// the military deploys: «اورژانس ... آمبولانس اعزام کرد» is not.
+		if tgt == nil && !contains(preps, "-") {
+			continue
+		}
+		if plover == "MOBILIZE" && !strings.HasSuffix(src.Actor.Code, "MIL") && !military(s, mt) {
+			// A deployment is a force posture only when forces deploy:
+			// «اورژانس ... آمبولانس اعزام کرد», «هیئتی را به X اعزام
+			// کرد» are not.
 			continue
 		}
 		if tgt != nil && selfDirected(src, tgt) {
@@ -542,6 +546,25 @@ func selfDirected(src, tgt *discourse.Mention) bool {
 	// A country or capital as the target place («سفر وزیر ... به توکیو») is
 	// the country itself, whatever code the capital carries.
 	return len(a) == 3 || len(b) == 3 || tgt.State
+}
+
+// military says whether the action's clause names forces before it («نیروهای
+// نظامی», «ناوهای جنگی», «تفنگداران»); «نیرو» alone is as often a rescue or
+// work force.
+func military(s *discourse.Sentence, mt discourse.Match) bool {
+	from, _ := s.Clause(mt.From)
+	for k := from; k < mt.To; k++ {
+		if forceWords[s.Tokens[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+var forceWords = map[string]bool{
+	"سرباز": true, "سربازان": true, "نظامی": true,
+	"نظامیان": true, "ناو": true, "ناوهای": true, "جنگنده": true, "جنگنده‌های": true, "موشکی": true,
+	"تفنگدار": true, "تفنگداران": true, "ارتش": true, "لشکر": true, "تیپ": true, "گردان": true,
 }
 
 // sport says whether the action's clause is about a game: «دیدار» is a
