@@ -605,7 +605,13 @@ func inGap(mt discourse.Match, m *discourse.Mention) bool {
 // («ادعاهای آمریکا را رد کرد»).
 func objectMarked(s *discourse.Sentence, m *discourse.Mention) bool {
 	for k := m.To; k < len(s.Tokens) && k <= m.To+2; k++ {
-		if k > m.To && s.Tokens[k].Punct != "" {
+		// A comma or another bare actor between: «پزشکان بدون مرز،
+		// اسرائیل را ...» marks Israel, not the doctors; a phrase with its
+		// preposition may come between («سفیر ایران در مادرید را»).
+		if s.Tokens[k].Punct != "" && s.Tokens[k].Fold != "را" {
+			return false
+		}
+		if n := s.MentionAt(k); n != nil && n.Prep == "" {
 			return false
 		}
 		if s.Tokens[k].Fold == "را" {

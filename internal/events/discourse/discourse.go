@@ -243,15 +243,18 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 			cands = append(cands, m)
 		}
 		if rw, n := t.roles.at(toks, i); n > 0 {
-			// A title needs a country right after it, up to two words on:
+			// A title needs a country right after it, up to three words on:
 			// «وزیر امور خارجه چین», «سفیر ایران», «وزارت خارجه آمریکا». A
 			// preposition ends the title: in «نماینده ایران در سازمان ملل از
 			// آمریکا خواست» no «سازمان ... آمریکا» is an American body.
-			for k := i + n; k < len(toks) && k <= i+n+2; k++ {
+			for k := i + n; k < len(toks) && k <= i+n+3; k++ {
 				if toks[k].Punct != "" || prepositions[toks[k].Fold] {
 					break
 				}
-				if cw, cn := t.countries.at(toks, k); cn > 0 {
+				if cw, cn := t.countries.at(toks, k); cn > 0 && (k <= i+n+2 || cw.kind == 'n') {
+					// Three words on only for a country's name: «گروهک‌های
+					// سیاسی مخالف نظام جمهوری اسلامی»; a demonym that far
+					// qualifies something else («سخنگوی دو گروه مسلح عراقی»).
 					typ := "PER"
 					if !rw.person {
 						typ = "ORG"
@@ -375,7 +378,7 @@ func attributionEnd(toks []Token) int {
 // preposition of the mention it renames.
 func governingPrep(toks []Token, ms []Mention, i int) string {
 	m := ms[i]
-	if i > 0 && ms[i-1].To == m.From && strings.ContainsAny(toks[m.From].Punct, "،,") {
+	if i > 0 && ms[i-1].To == m.From && strings.ContainsAny(toks[m.From].Punct, "،,") && !objectNext(toks, m.To) {
 		return ms[i-1].Prep
 	}
 	// «به عربستان، امارات و کویت»: a conjunct takes the preposition of the
@@ -391,8 +394,35 @@ func governingPrep(toks []Token, ms []Mention, i int) string {
 			return ""
 		}
 		if prepositions[toks[j].Fold] {
+			if toks[j].Fold == "از" && (j > 0 && partitive[toks[j-1].Fold] && toks[j].Punct == "" || j+1 < len(toks) && toks[j+1].Fold == "جمله") {
+				// «بیش از 100 سازمان», «یکی از مقامات», «از جمله
+				// پزشکان بدون مرز»: a quantity or a list, not a
+				// preposition; the phrase can be a subject.
+				return ""
+			}
 			return toks[j].Fold
 		}
 	}
 	return ""
+}
+
+// partitive words before «از» that make it a quantity («بیش از», «یکی از»).
+var partitive = map[string]bool{
+	"بیش": true, "کمتر": true, "یکی": true, "برخی": true, "بسیاری": true, "بعضی": true,
+	"تعدادی": true, "شماری": true, "جمعی": true, "گروهی": true, "هزاران": true, "صدها": true,
+	"دهها": true, "بیشتر": true, "اکثر": true,
+}
+
+// objectNext says whether «را» follows token i within two words: the phrase
+// before it is an object, not an appositive of the phrase before the comma.
+func objectNext(toks []Token, i int) bool {
+	for k := i; k < len(toks) && k <= i+2; k++ {
+		if k > i && toks[k].Punct != "" {
+			return false
+		}
+		if toks[k].Fold == "را" {
+			return true
+		}
+	}
+	return false
 }
