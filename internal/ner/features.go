@@ -71,6 +71,9 @@ const (
 	fClusP2
 	fHist
 	fHistBit
+	fExt
+	fExtM1
+	fExtP1
 )
 
 // tokFeat is a token prepared for feature extraction.
@@ -79,6 +82,7 @@ type tokFeat struct {
 	shape string
 	info  wordInfo
 	gaz   []uint8 // gazetteer matches covering the token (see gazetteer.match)
+	ext   []uint8 // the same for the hand-written gazetteer (Sources.Names)
 	hist  uint8   // how the word was tagged earlier in the document (see history)
 }
 
@@ -232,6 +236,15 @@ func features(toks []tokFeat, i int, emit func(uint32)) {
 	}
 	for _, g := range p1.gaz {
 		emit(newHash(fGazP1).num(uint32(g)).key())
+	}
+	for _, g := range w0.ext {
+		emit(newHash(fExt).num(uint32(g)).key())
+	}
+	for _, g := range m1.ext {
+		emit(newHash(fExtM1).num(uint32(g)).key())
+	}
+	for _, g := range p1.ext {
+		emit(newHash(fExtP1).num(uint32(g)).key())
 	}
 	if w0.hist != 0 {
 		emit(newHash(fHist).num(uint32(w0.hist)).key())

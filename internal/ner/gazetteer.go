@@ -13,6 +13,9 @@ import (
 type gazetteer struct {
 	phrases map[string]uint8 // phrase → index into gazTypes
 	maxLen  int
+	// ext marks the hand-written gazetteer (Sources.Names): its matches go to
+	// tokFeat.ext, apart from the training-set gazetteer's.
+	ext bool
 }
 
 var gazTypes = []string{"", "PER", "ORG", "LOC", "DAT", "TIM", "MON", "PCT"}
@@ -99,7 +102,11 @@ func (g *gazetteer) match(toks []tokFeat) {
 				case j == i+l-1:
 					pos = 3
 				}
-				toks[j].gaz = append(toks[j].gaz, t<<2|pos)
+				if g.ext {
+					toks[j].ext = append(toks[j].ext, t<<2|pos)
+				} else {
+					toks[j].gaz = append(toks[j].gaz, t<<2|pos)
+				}
 			}
 		}
 	}
@@ -113,4 +120,35 @@ func (g *gazetteer) sortedPhrases() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Name is an entity name from a hand-written gazetteer, with its PEYMA type.
+type Name struct {
+	Text, Type string
+}
+
+// nameGazetteer folds the names into a gazetteer of their token sequences;
+// names of types PEYMA does not have are left out.
+func nameGazetteer(names []Name) *gazetteer {
+	g := &gazetteer{phrases: map[string]uint8{}, ext: true}
+	for _, n := range names {
+		t, ok := gazTypeIndex[n.Type]
+		if !ok || t == 0 {
+			continue
+		}
+		var folds []string
+		for _, tok := range tokenize(n.Text) {
+			folds = append(folds, foldToken(tok.Text))
+		}
+		if len(folds) == 0 || len(folds) > gazMaxLen {
+			continue
+		}
+		k := gazKey(folds)
+		if old, ok := g.phrases[k]; ok && old != t {
+			t = min(old, t) // one name of two types: the first in gazTypes order, for a fixed result
+		}
+		g.phrases[k] = t
+		g.maxLen = max(g.maxLen, len(folds))
+	}
+	return g
 }

@@ -1,8 +1,11 @@
 //go:build ignore
 
-// gen trains the NER model (model.bin.gz) on PEYMA's train split with word
-// clusters from the news text and Hazm's lexicon in ../shared/data. Run it
-// with `go generate ./internal/ner`; the output is the same bytes every time.
+// gen trains the NER model (model.bin.gz) on PEYMA's train and dev splits
+// with word clusters from the news text and Hazm's lexicon in ../shared/data
+// and the names of internal/entities' hand-written gazetteer. Run it with
+// `go generate ./internal/ner`; the output is the same bytes every time.
+// Features and epochs were chosen with `go run gen.go -with-dev=false -dev`
+// (train only, dev scored after every epoch).
 package main
 
 import (
@@ -10,6 +13,7 @@ import (
 	"log"
 	"os"
 
+	"khabar/internal/entities"
 	"khabar/internal/ner"
 )
 
@@ -18,9 +22,30 @@ func main() {
 	out := flag.String("o", "model.bin.gz", "output file")
 	epochs := flag.Int("epochs", 8, "training epochs")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times in training")
+	histFolds := flag.Int("history-folds", 5, "blocks whose document history comes from a model trained on the others (1: gold tags)")
 	dev := flag.Bool("dev", false, "score PEYMA dev after every epoch")
+	withDev := flag.Bool("with-dev", true, "train on PEYMA train and dev (the shipped model); false: train only")
+	noNames := flag.Bool("no-names", false, "leave out the names of internal/entities' gazetteer")
 	flag.Parse()
-	b, err := ner.Build(ner.Sources{DataDir: *data, Epochs: *epochs, MinCount: *minCount, ScoreDev: *dev, Log: log.Printf})
+	var names []ner.Name
+	if !*noNames {
+		g, err := entities.LoadGazetteer()
+		if err != nil {
+			log.Fatal(err)
+		}
+		// Each record's name and aliases; a name that is also a common word
+		// (NoBare, and the aliases the recognizer must confirm) is left out.
+		for _, r := range g.Records {
+			if !r.NoBare {
+				names = append(names, ner.Name{Text: r.Name, Type: r.Type})
+			}
+			for _, a := range r.Aliases {
+				names = append(names, ner.Name{Text: a, Type: r.Type})
+			}
+		}
+	}
+	b, err := ner.Build(ner.Sources{DataDir: *data, Epochs: *epochs, MinCount: *minCount,
+		HistoryFolds: *histFolds, Names: names, ScoreDev: *dev, WithDev: *withDev, Log: log.Printf})
 	if err != nil {
 		log.Fatal(err)
 	}

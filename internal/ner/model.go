@@ -38,12 +38,14 @@ type Model struct {
 	tags  []string
 	types []string // entity type per tag, "" for O
 	// inside[t] is true for I_ tags, which may only follow B_ or I_ of their type.
-	inside []bool
-	trans  []float32 // (len(tags)+1) × len(tags); the last row is the sentence start
-	feats  map[uint32]int32
-	w      []float32 // len(tags) weights per feature, at feats[hash]
-	words  map[string]wordInfo
-	gaz    *gazetteer
+	inside  []bool
+	typeIdx []uint8   // gazTypes index of each tag's type, 0 for O
+	trans   []float32 // (len(tags)+1) × len(tags); the last row is the sentence start
+	feats   map[uint32]int32
+	w       []float32 // len(tags) weights per feature, at feats[hash]
+	words   map[string]wordInfo
+	gaz     *gazetteer
+	names   *gazetteer // the hand-written gazetteer's names (Sources.Names)
 
 	// table indexes feats for decoding, built on first use.
 	tableOnce sync.Once
@@ -68,7 +70,7 @@ func Default() *Model {
 	return defaultModel
 }
 
-const magic = "KNER1\n"
+const magic = "KNER2\n"
 
 // Load reads a gzipped model written by Build.
 func Load(r io.Reader) (*Model, error) {
@@ -167,31 +169,57 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		m.gaz.phrases[p] = uint8(t)
 		m.gaz.maxLen = max(m.gaz.maxLen, strings.Count(p, "\x1f")+1)
 	}
-	scale := f32()
-	nf := uv()
-	if err == nil && nf > 1<<24 {
-		return nil, fmt.Errorf("bad feature count %d", nf)
+	nn := uv()
+	if err == nil && nn > 1<<24 {
+		return nil, fmt.Errorf("bad name count %d", nn)
 	}
-	m.feats = make(map[uint32]int32, nf)
-	m.w = make([]float32, 0, int(nf)*nt)
-	var h uint64
-	for range nf {
-		h += uv()
-		mask := uv()
+	m.names = &gazetteer{phrases: make(map[string]uint8, nn), ext: true}
+	for range nn {
+		p := str()
+		t := uv()
 		if err != nil {
 			return nil, err
 		}
-		off := int32(len(m.w))
-		m.feats[uint32(h)] = off
-		m.w = append(m.w, make([]float32, nt)...)
-		for t := 0; t < nt; t++ {
-			if mask&(1<<t) != 0 {
-				var q int64
-				q, err = binary.ReadVarint(br)
-				m.w[int(off)+t] = float32(q) * scale
+		if t == 0 || t >= uint64(len(gazTypes)) {
+			return nil, fmt.Errorf("bad name type %d", t)
+		}
+		m.names.phrases[p] = uint8(t)
+		m.names.maxLen = max(m.names.maxLen, strings.Count(p, "\x1f")+1)
+	}
+	// weights reads a feature table written by writeWeights into mm.
+	weights := func(mm *Model) {
+		scale := f32()
+		nf := uv()
+		if err == nil && nf > 1<<24 {
+			err = fmt.Errorf("bad feature count %d", nf)
+		}
+		if err != nil {
+			return
+		}
+		mm.feats = make(map[uint32]int32, nf)
+		mm.w = make([]float32, 0, int(nf)*nt)
+		var h uint64
+		for range nf {
+			h += uv()
+			mask := uv()
+			if err != nil {
+				return
+			}
+			off := int32(len(mm.w))
+			mm.feats[uint32(h)] = off
+			mm.w = append(mm.w, make([]float32, nt)...)
+			for t := 0; t < nt; t++ {
+				if mask&(1<<t) != 0 {
+					var q int64
+					if q, err = binary.ReadVarint(br); err != nil {
+						return
+					}
+					mm.w[int(off)+t] = float32(q) * scale
+				}
 			}
 		}
 	}
+	weights(m)
 	if err != nil {
 		return nil, err
 	}
@@ -199,11 +227,12 @@ func readModel(br *bufio.Reader) (*Model, error) {
 }
 
 func newModel(tags []string) *Model {
-	m := &Model{tags: tags, types: make([]string, len(tags)), inside: make([]bool, len(tags))}
+	m := &Model{tags: tags, types: make([]string, len(tags)), inside: make([]bool, len(tags)), typeIdx: make([]uint8, len(tags))}
 	for i, t := range tags {
 		if len(t) > 2 && (t[:2] == "B_" || t[:2] == "I_") {
 			m.types[i] = t[2:]
 			m.inside[i] = t[0] == 'I'
+			m.typeIdx[i] = gazTypeIndex[t[2:]]
 		}
 	}
 	m.trans = make([]float32, (len(tags)+1)*len(tags))
@@ -224,31 +253,85 @@ func (m *Model) Tag(tokens []string) []string {
 }
 
 // TagDocument tags the sentences of one document in order; how a word was
-// tagged in the sentences before informs how it is tagged again.
+// tagged elsewhere in the document informs how it is tagged again.
 func (m *Model) TagDocument(sents [][]string) [][]string {
-	h := newHistory()
-	out := make([][]string, len(sents))
+	folded := make([][]string, len(sents))
 	for si, tokens := range sents {
 		folds := make([]string, len(tokens))
 		for i, t := range tokens {
 			folds[i] = foldToken(t)
 		}
-		out[si] = m.tagSentence(h, folds)
+		folded[si] = folds
+	}
+	tags := m.tagFolded(folded)
+	out := make([][]string, len(sents))
+	for si, ts := range tags {
+		out[si] = make([]string, len(ts))
+		for i, t := range ts {
+			out[si][i] = m.tags[t]
+		}
 	}
 	return out
 }
 
-// tagSentence tags one sentence of folded tokens and adds it to the history.
-func (m *Model) tagSentence(h *history, folds []string) []string {
-	toks := m.prepare(folds)
-	h.mark(toks)
-	best := m.decode(toks)
-	out := make([]string, len(best))
-	for i, t := range best {
-		out[i] = m.tags[t]
+// tagFolded tags the sentences of folded tokens of one document in order,
+// each with the history of the ones before, and returns tag indexes.
+func (m *Model) tagFolded(sents [][]string) [][]int {
+	h := newHistory()
+	table := m.lookupTable()
+	tags := make([][]int, len(sents))
+	// Buffers reused from sentence to sentence.
+	var hs []uint32
+	var starts []int
+	var emit []float32
+	for si, folds := range sents {
+		ts := m.prepare(folds)
+		h.mark(ts)
+		hs, starts = hs[:0], starts[:0]
+		for i := range ts {
+			starts = append(starts, len(hs))
+			features(ts, i, func(h uint32) { hs = append(hs, h) })
+		}
+		starts = append(starts, len(hs))
+		emit = m.emissions(table, emit, hs, starts)
+		tags[si] = viterbi(m, emit, len(ts))
+		h.add(ts, m.histTypes(tags[si]))
 	}
-	h.add(toks, tagTypes(out))
+	return tags
+}
+
+// histTypes maps tag indexes to gazTypes indexes, as tagTypes does tags.
+func (m *Model) histTypes(tags []int) []uint8 {
+	out := make([]uint8, len(tags))
+	for i, t := range tags {
+		out[i] = m.typeIdx[t]
+	}
 	return out
+}
+
+func (m *Model) lookupTable() *featTable {
+	m.tableOnce.Do(func() { m.table = newFeatTable(m.feats) })
+	return m.table
+}
+
+// emissions returns the score of every tag at every token of a sentence,
+// token i's features being hs[starts[i]:starts[i+1]]; it reuses buf.
+func (m *Model) emissions(table *featTable, buf []float32, hs []uint32, starts []int) []float32 {
+	nt := len(m.tags)
+	n := len(starts) - 1
+	buf = append(buf[:0], make([]float32, n*nt)...)
+	for i := 0; i < n; i++ {
+		row := buf[i*nt : (i+1)*nt]
+		for _, h := range hs[starts[i]:starts[i+1]] {
+			if off, ok := table.get(h); ok {
+				w := m.w[off : int(off)+nt]
+				for t := range row {
+					row[t] += w[t]
+				}
+			}
+		}
+	}
+	return buf
 }
 
 func (m *Model) prepare(folds []string) []tokFeat {
@@ -257,34 +340,14 @@ func (m *Model) prepare(folds []string) []tokFeat {
 		toks[i] = prepare(f, m.words)
 	}
 	m.gaz.match(toks)
+	m.names.match(toks)
 	return toks
 }
 
-// decode runs Viterbi over the emission scores of the tokens.
-func (m *Model) decode(toks []tokFeat) []int {
-	nt := len(m.tags)
-	n := len(toks)
-	if n == 0 {
-		return nil
-	}
-	m.tableOnce.Do(func() { m.table = newFeatTable(m.feats) })
-	table := m.table
-	emit := make([]float32, n*nt)
-	for i := range toks {
-		row := emit[i*nt : (i+1)*nt]
-		features(toks, i, func(h uint32) {
-			if off, ok := table.get(h); ok {
-				w := m.w[off : int(off)+nt]
-				for t := range row {
-					row[t] += w[t]
-				}
-			}
-		})
-	}
-	return viterbi(m, emit, n)
-}
-
 func viterbi(m *Model, emit []float32, n int) []int {
+	if n == 0 {
+		return []int{}
+	}
 	nt := len(m.tags)
 	score := make([]float32, n*nt)
 	back := make([]int8, n*nt)
@@ -327,12 +390,12 @@ func viterbi(m *Model, emit []float32, n int) []int {
 	return out
 }
 
-// Recognize cuts text into sentences and tokens, tags them and returns the
-// entities found, in text order.
+// Recognize cuts text into sentences and tokens, tags them as one document
+// and returns the entities found, in text order.
 func (m *Model) Recognize(text string) []Span {
 	toks := tokenize(text)
-	h := newHistory()
-	var spans []Span
+	var sents [][]token
+	var folded [][]string
 	for len(toks) > 0 {
 		end := len(toks)
 		for i, t := range toks {
@@ -347,12 +410,35 @@ func (m *Model) Recognize(text string) []Span {
 		for i, t := range sent {
 			folds[i] = foldToken(t.Text)
 		}
-		tags := m.tagSentence(h, folds)
-		for _, c := range tagChunks(tags) {
+		sents = append(sents, sent)
+		folded = append(folded, folds)
+	}
+	var spans []Span
+	for si, tags := range m.tagFolded(folded) {
+		sent := sents[si]
+		for _, c := range m.chunks(tags) {
 			spans = append(spans, Span{Start: sent[c.start].Start, End: sent[c.end-1].End, Type: c.typ})
 		}
 	}
 	return spans
+}
+
+// chunks reads entities off tag indexes; the decoder's tags are well formed.
+func (m *Model) chunks(tags []int) []chunk {
+	var out []chunk
+	for i := 0; i < len(tags); i++ {
+		ty := m.types[tags[i]]
+		if ty == "" {
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && m.inside[tags[j]] && m.types[tags[j]] == ty {
+			j++
+		}
+		out = append(out, chunk{i, j, ty})
+		i = j - 1
+	}
+	return out
 }
 
 // Types lists the entity types the model knows, sorted.
@@ -410,8 +496,40 @@ func writeModel(w io.Writer, m *Model) error {
 		str(p)
 		uv(uint64(m.gaz.phrases[p]))
 	}
-	// Weights are stored as integers on one scale: 16 bits are plenty for a
-	// perceptron and make the file several times smaller.
+	var names []string
+	if m.names != nil {
+		names = m.names.sortedPhrases()
+	}
+	uv(uint64(len(names)))
+	for _, p := range names {
+		str(p)
+		uv(uint64(m.names.phrases[p]))
+	}
+	writeWeights(&buf, m)
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// String describes the model's size, for logs.
+func (m *Model) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ner model: %d tags, %d features, %d words", len(m.tags), len(m.feats), len(m.words))
+	return b.String()
+}
+
+// writeWeights writes m's feature weights; features whose weights all round
+// to zero are left out. Weights are stored as integers on one scale: 16 bits
+// are plenty for a perceptron and make the file several times smaller.
+func writeWeights(buf *bytes.Buffer, m *Model) {
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { buf.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
+	nt := len(m.tags)
 	var maxAbs float64
 	for _, v := range m.w {
 		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
@@ -420,7 +538,8 @@ func writeModel(w io.Writer, m *Model) error {
 	if scale == 0 {
 		scale = 1
 	}
-	f32(scale)
+	binary.LittleEndian.PutUint32(tmp[:4], math.Float32bits(scale))
+	buf.Write(tmp[:4])
 	hashes := make([]uint32, 0, len(m.feats))
 	for h, off := range m.feats {
 		nz := false
@@ -453,19 +572,4 @@ func writeModel(w io.Writer, m *Model) error {
 			}
 		}
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-// String describes the model's size, for logs.
-func (m *Model) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "ner model: %d tags, %d features, %d words", len(m.tags), len(m.feats), len(m.words))
-	return b.String()
 }

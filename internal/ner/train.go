@@ -13,57 +13,97 @@ var tagSet = []string{"O",
 type trainOptions struct {
 	Epochs   int
 	MinCount int          // features seen fewer times in training are dropped
-	Dev      []Sentence   // scored after every epoch when set
 	Gaz      *gazetteer   // the model's gazetteer, from all training sentences
-	FoldGaz  []*gazetteer // gazetteers without fold k, for sentence i in fold i%len(FoldGaz)
-	Log      func(format string, args ...any)
+	FoldGaz  []*gazetteer // gazetteers without block k (foldGazetteers)
+	Names    *gazetteer   // the hand-written gazetteer, nil for none
+	// Score, when set, is called with the averaged model after every epoch
+	// and returns a line for the log (dev scores, for tuning).
+	Score func(*Model) string
+	Log   func(format string, args ...any)
+	Seed  uint64 // of the shuffle of the sentences before every epoch
 }
 
-// trainSet is the training data with every token's features extracted once:
-// the features do not depend on the tags, so epochs only add up weights.
-type trainSet struct {
-	sents [][]int32 // per sentence, per token: offsets into feats
-	toks  [][]int   // per sentence: token start offsets into the sentence's feature list
-	gold  [][]int
+// sentFeats is one training sentence with every token's features extracted
+// once: the features do not depend on the tags, so epochs only add up weights.
+type sentFeats struct {
+	hs     []uint32 // feature hashes, token after token
+	starts []int    // token i's features are hs[starts[i]:starts[i+1]]
+	gold   []int
 }
 
-// train runs a structured averaged perceptron (Collins 2002) with first-order
-// Viterbi decoding over BIO tags.
-func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
-	tagIndex := map[string]int{}
+var tagIndex = func() map[string]int {
+	m := map[string]int{}
 	for i, t := range tagSet {
-		tagIndex[t] = i
+		m[t] = i
+	}
+	return m
+}()
+
+func goldIndexes(tags []string) []int {
+	out := make([]int, len(tags))
+	for i, t := range tags {
+		out[i] = tagIndex[t]
+	}
+	return out
+}
+
+// extract extracts the features of the training sentences: the gazetteer
+// matches from the gazetteer without the sentence's block, and the document
+// history from hist (entity types per token of every sentence).
+func extract(sents []Sentence, words map[string]wordInfo, foldGaz []*gazetteer, names *gazetteer, hist [][]uint8) []sentFeats {
+	out := make([]sentFeats, len(sents))
+	h := newHistory()
+	for si, s := range sents {
+		toks := prepareSentence(s.Tokens, words)
+		foldGaz[blockOf(si, len(sents), len(foldGaz))].match(toks)
+		names.match(toks)
+		h.mark(toks)
+		h.add(toks, hist[si])
+		sf := sentFeats{gold: goldIndexes(s.Tags)}
+		for i := range toks {
+			sf.starts = append(sf.starts, len(sf.hs))
+			features(toks, i, func(h uint32) { sf.hs = append(sf.hs, h) })
+		}
+		sf.starts = append(sf.starts, len(sf.hs))
+		out[si] = sf
+	}
+	return out
+}
+
+// trainWith trains a tagger on the sentences with the given history.
+func trainWith(sents []Sentence, words map[string]wordInfo, hist [][]uint8, o trainOptions) *Model {
+	m := fit(extract(sents, words, o.FoldGaz, o.Names, hist), o)
+	m.words = words
+	m.gaz = o.Gaz
+	m.names = o.Names
+	return m
+}
+
+// fit runs a structured averaged perceptron (Collins 2002) with first-order
+// Viterbi decoding over BIO tags on the extracted sentences.
+func fit(data []sentFeats, o trainOptions) *Model {
+	if o.Log == nil {
+		o.Log = func(string, ...any) {}
 	}
 	nt := len(tagSet)
 	// Count features, then index those seen often enough, in first-seen
 	// order so that the model is the same on every run.
 	counts := map[uint32]int{}
-	hist := newHistory()
-	for si, s := range sents {
-		toks := prepareSentence(s.Tokens, words)
-		o.FoldGaz[si%len(o.FoldGaz)].match(toks)
-		hist.mark(toks)
-		hist.add(toks, tagTypes(s.Tags))
-		for i := range toks {
-			features(toks, i, func(h uint32) { counts[h]++ })
+	for _, sf := range data {
+		for _, h := range sf.hs {
+			counts[h]++
 		}
 	}
 	index := map[uint32]int32{}
-	var ts trainSet
-	hist = newHistory()
-	for si, s := range sents {
-		toks := prepareSentence(s.Tokens, words)
-		o.FoldGaz[si%len(o.FoldGaz)].match(toks)
-		hist.mark(toks)
-		hist.add(toks, tagTypes(s.Tags))
-		var fs []int32
-		var starts []int
-		gold := make([]int, len(s.Tags))
-		for i := range toks {
-			starts = append(starts, len(fs))
-			features(toks, i, func(h uint32) {
+	ids := make([][]int32, len(data))
+	for si, sf := range data {
+		fs := make([]int32, 0, len(sf.hs))
+		starts := make([]int, len(sf.starts))
+		for i := range sf.gold {
+			starts[i] = len(fs)
+			for _, h := range sf.hs[sf.starts[i]:sf.starts[i+1]] {
 				if counts[h] < o.MinCount {
-					return
+					continue
 				}
 				id, ok := index[h]
 				if !ok {
@@ -71,16 +111,15 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 					index[h] = id
 				}
 				fs = append(fs, id)
-			})
-			gold[i] = tagIndex[s.Tags[i]]
+			}
 		}
-		starts = append(starts, len(fs))
-		ts.sents = append(ts.sents, fs)
-		ts.toks = append(ts.toks, starts)
-		ts.gold = append(ts.gold, gold)
+		starts[len(sf.gold)] = len(fs)
+		ids[si] = fs
+		data[si].starts = starts
+		data[si].hs = nil
 	}
 	nf := len(index)
-	o.Log("train: %d sentences, %d features (of %d seen)", len(sents), nf, len(counts))
+	o.Log("train: %d sentences, %d features (of %d seen)", len(data), nf, len(counts))
 
 	m := newModel(tagSet)
 	w := make([]float32, nf*nt)
@@ -88,8 +127,8 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 	tu := make([]float32, len(m.trans))
 	m.w = w
 	c := float32(1)
-	rng := rand.New(rand.NewPCG(1, 2))
-	order := make([]int, len(ts.sents))
+	rng := rand.New(rand.NewPCG(1+o.Seed, 2))
+	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
@@ -98,7 +137,7 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
 		for _, si := range order {
-			fs, starts, gold := ts.sents[si], ts.toks[si], ts.gold[si]
+			fs, starts, gold := ids[si], data[si].starts, data[si].gold
 			n := len(gold)
 			emit = emit[:0]
 			for i := 0; i < n; i++ {
@@ -136,12 +175,10 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 			}
 			c++
 		}
-		if o.Dev != nil || epoch == o.Epochs {
-			avg := averaged(m, index, u, tu, c, words)
-			avg.gaz = o.Gaz
-			if o.Dev != nil {
-				s := Score(goldTags(o.Dev), avg.tagAll(o.Dev))[""]
-				o.Log("epoch %d: %d token errors; dev P %.4f R %.4f F1 %.4f", epoch, errs, s.Precision(), s.Recall(), s.F1())
+		if o.Score != nil || epoch == o.Epochs {
+			avg := averaged(m, index, u, tu, c)
+			if o.Score != nil {
+				o.Log("epoch %d: %d token errors; %s", epoch, errs, o.Score(avg))
 			} else {
 				o.Log("epoch %d: %d token errors", epoch, errs)
 			}
@@ -150,11 +187,11 @@ func train(sents []Sentence, words map[string]wordInfo, o trainOptions) *Model {
 			}
 		}
 	}
-	return nil
+	return newModel(tagSet)
 }
 
 // averaged returns the model with the averaged weights w - u/c.
-func averaged(m *Model, index map[uint32]int32, u, tu []float32, c float32, words map[string]wordInfo) *Model {
+func averaged(m *Model, index map[uint32]int32, u, tu []float32, c float32) *Model {
 	nt := len(m.tags)
 	a := newModel(m.tags)
 	for i := range a.trans {
@@ -168,7 +205,6 @@ func averaged(m *Model, index map[uint32]int32, u, tu []float32, c float32, word
 	for h, id := range index {
 		a.feats[h] = id * int32(nt)
 	}
-	a.words = words
 	return a
 }
 
