@@ -18,6 +18,7 @@ func (a *app) evalCmd() *cobra.Command {
 		a.evalNERCmd(),
 		a.evalEventsCmd(),
 		a.evalTopicsCmd(),
+		a.evalQuotesCmd(),
 	)
 	return cmd
 }
