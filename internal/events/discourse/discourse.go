@@ -279,6 +279,21 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 			}
 		}
 	}
+	// «سخنگوی کرملین», «سخنگوی کاخ سفید»: a title on a national body of the
+	// organizations table is an official of that country, in the body's role.
+	for i := range toks {
+		rw, n := t.roles.at(toks, i)
+		if n == 0 || !rw.person || i+n >= len(toks) || toks[i+n].Punct != "" {
+			continue
+		}
+		code, on := t.orgs.at(toks, i+n)
+		if on == 0 || len(code) < 6 || strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") {
+			continue
+		}
+		if _, ok := t.isoCodes[code[:3]]; ok {
+			cands = append(cands, Mention{From: i, To: i + n + on, Kind: Title, Type: "PER", Country: code[:3], Role: code[3:6]})
+		}
+	}
 	// «مدیرعامل پتروشیمی کرمانشاه», «فرماندار گنبدکاووس»: a person's title
 	// anchored on an organization or place names an official of it.
 	for _, c := range append([]Mention(nil), cands...) {

@@ -149,7 +149,7 @@ func appositivePerson(s *Sentence, i int) *Mention {
 	m := &s.Mentions[i]
 	if i > 0 {
 		p := &s.Mentions[i-1]
-		if p.Kind == Named && p.Type == "PER" && p.To == m.From && (s.Tokens[m.From].Punct == "" || strings.ContainsAny(s.Tokens[m.From].Punct, "،,")) {
+		if p.Kind == Named && p.Type == "PER" && p.To == m.From && appositivePunct(s.Tokens[m.From].Punct) {
 			return p
 		}
 	}
@@ -190,6 +190,13 @@ func personKeys(s *Sentence, p *Mention) []string {
 		keys = append(keys, "name:"+s.Tokens[p.To-1].Fold)
 	}
 	return keys
+}
+
+// appositivePunct says whether the marks between a name and its title keep
+// them one phrase: none, a comma, or a closing quote («دیمیتری پسکوف»
+// سخنگوی کرملین, as Fars News writes names).
+func appositivePunct(p string) bool {
+	return strings.Trim(p, "،,»\"”' ") == ""
 }
 
 func titleKey(s *Sentence, m *Mention) string {

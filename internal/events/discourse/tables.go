@@ -103,8 +103,10 @@ type roleWord struct {
 
 type tables struct {
 	countries phrases[countryWord]
-	orgs      phrases[string]
-	roles     phrases[roleWord]
+	// isoCodes holds the ISO-3 codes of the countries table.
+	isoCodes map[string]bool
+	orgs     phrases[string]
+	roles    phrases[roleWord]
 	// verbs maps a class name (KARD) to the folded forms it matches.
 	verbs map[string]map[string]bool
 }
@@ -118,8 +120,9 @@ var (
 // load parses the embedded tables once; they are immutable afterwards.
 func load() *tables {
 	tabOnce.Do(func() {
-		t := &tables{verbs: map[string]map[string]bool{}}
+		t := &tables{verbs: map[string]map[string]bool{}, isoCodes: map[string]bool{}}
 		tabErr = readTSV("countries.tsv", countriesTSV, 4, func(f []string) {
+			t.isoCodes[f[0]] = true
 			for i, kind := range []byte{'n', 'd', 'c'} {
 				for _, w := range strings.Split(f[i+1], "|") {
 					if w != "" {
