@@ -145,23 +145,33 @@ func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 		if tgt != nil && selfDirected(src, tgt) {
 			continue
 		}
-		ev := article.Event{
-			Source:   src.Actor,
-			Action:   s.Text[s.Tokens[mt.From].Start-s.Start : s.Tokens[mt.To-1].End-s.Start],
-			CAMEO:    cameo,
-			PLOVER:   plover,
-			Evidence: s.Text,
-			Place:    s.Place,
+		srcs := []*discourse.Mention{src}
+		if mode == "" && src.Kind == discourse.Named {
+			// «آمریکا و اسرائیل ... اشغال کرده‌اند»: each conjunct of the
+			// subject is a source (unless it is the target already).
+			if p := partner(s, src); p != nil && (tgt == nil || !same(p, tgt) && !selfDirected(p, tgt)) {
+				srcs = append(srcs, p)
+			}
 		}
-		if tgt != nil {
-			ev.Target = tgt.Actor
+		for _, src := range srcs {
+			ev := article.Event{
+				Source:   src.Actor,
+				Action:   s.Text[s.Tokens[mt.From].Start-s.Start : s.Tokens[mt.To-1].End-s.Start],
+				CAMEO:    cameo,
+				PLOVER:   plover,
+				Evidence: s.Text,
+				Place:    s.Place,
+			}
+			if tgt != nil {
+				ev.Target = tgt.Actor
+			}
+			key := ev.Source.Code + ev.Source.ID + "|" + ev.Target.Code + ev.Target.ID + "|" + cameo
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, ev)
 		}
-		key := ev.Source.Code + ev.Source.ID + "|" + ev.Target.Code + ev.Target.ID + "|" + cameo
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, ev)
 	}
 	return out
 }
@@ -367,7 +377,7 @@ func pair(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Mentio
 		if m.From > mt.To+maxAdjectives || !coded(m) || punctBetween(s, mt.To-1, m.From) {
 			return nil, nil
 		}
-		if m.Prep != "" && m.From > mt.To {
+		if m.Prep != "" && m.From > mt.To && m.Prep != "بین" && m.Prep != "میان" {
 			return nil, nil
 		}
 		if i+1 >= len(s.Mentions) {

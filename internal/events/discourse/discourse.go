@@ -128,6 +128,9 @@ func (s *Sentence) Span(from, to int) (start, end int) {
 var prepositions = map[string]bool{
 	"با": true, "از": true, "به": true, "در": true, "بر": true, "برای": true,
 	"علیه": true, "ضد": true, "نزد": true, "درباره": true, "توسط": true, "همراه": true,
+	// «میان واشنگتن و تهران», «بین ایران و آمریکا»: the pair is between,
+	// neither is a subject.
+	"میان": true, "بین": true,
 }
 
 var pronouns = map[string]bool{"او": true, "وی": true, "ایشان": true}
