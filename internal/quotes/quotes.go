@@ -13,7 +13,9 @@ import (
 	"sync"
 
 	"khabar/internal/article"
+	"khabar/internal/events"
 	"khabar/internal/events/discourse"
+	"khabar/internal/persian"
 )
 
 //go:embed verbs.tsv
@@ -41,18 +43,34 @@ func Find(a *article.Article) []article.Quote {
 	return FindIn(discourse.Read(a))
 }
 
+// found is a quote with how its speaker was named, for the article-wide
+// pass that gives an office its holder.
+type found struct {
+	q article.Quote
+	// office is true when the speaker is named by an office
+	// («مدیرکل آموزش و پرورش کهگیلویه و بویراحمد») rather than a name.
+	office bool
+	// person is true when the speaker is a person's name.
+	person bool
+}
+
 // FindIn is Find over sentences already read, so an analyzer that also codes
 // events reads the article once.
 func FindIn(ss []discourse.Sentence) []article.Quote {
-	var out []article.Quote
+	var fs []found
 	for i := range ss {
-		out = append(out, inSentence(&ss[i])...)
+		fs = inSentence(&ss[i], fs)
+	}
+	holders(ss, fs)
+	var out []article.Quote
+	for _, f := range fs {
+		out = append(out, f.q)
 	}
 	return out
 }
 
-func inSentence(s *discourse.Sentence) []article.Quote {
-	var out []article.Quote
+func inSentence(s *discourse.Sentence, prev []found) []found {
+	out := prev
 	toks := s.Tokens
 	// «به گفته X، ...»: the speaker comes first, the speech after the comma.
 	for i := 0; i+2 < len(toks); i++ {
@@ -65,63 +83,453 @@ func inSentence(s *discourse.Sentence) []article.Quote {
 		}
 		if m.To < len(toks) && strings.ContainsAny(toks[m.To].Punct, "،,") {
 			if q, ok := content(s, m.To, "به گفته", m.Actor); ok {
-				out = append(out, q)
+				out = append(out, found{q: q, office: isOffice(m), person: isPerson(m)})
 			}
 		}
 	}
 	for _, mt := range verbs().Find(s, 0, len(toks)) {
 		// «گفت‌وگو» is talk, not speech.
-		if mt.To+1 < len(toks) && toks[mt.To].Fold == "و" && toks[mt.To+1].Fold == "گو" {
+		if talk(toks, mt.To) {
+			continue
+		}
+		if passive(toks, mt) {
 			continue
 		}
 		verb := s.Text[toks[mt.From].Start-s.Start : toks[mt.To-1].End-s.Start]
-		from, _ := s.Clause(mt.From)
 		next := mt.To
 		if next == len(toks) || strings.ContainsAny(toks[next].Punct, ".؟?!") {
 			// «...»، وی افزود. — the speaker stands between the quotation
 			// and the verb.
 			if closed := closingTok(s, mt.From); closed >= 0 {
-				if sp := speaker(s, closed, mt.From); sp != nil {
-					if q, ok := before(s, sp.From, verb, sp.Actor); ok {
-						out = append(out, q)
+				if sp, ok := subject(s, closed, mt.From, out); ok {
+					if q, ok := before(s, sp.from, verb, sp.actor); ok {
+						out = append(out, found{q: q, office: sp.office, person: sp.person})
 					}
 				}
 			}
 			continue
 		}
-		sp := speaker(s, from, mt.From)
-		if sp == nil {
+		from, _ := s.Clause(mt.From)
+		sp, ok := speakerOf(s, mainClause(s, mt.From), from, mt.From, out)
+		if !ok {
 			continue
 		}
+		var q article.Quote
 		switch {
-		case next < len(toks) && toks[next].Fold == "که" && !strings.ContainsAny(toks[next].Punct, "،,."):
-			if q, ok := content(s, next+1, verb, sp.Actor); ok {
-				out = append(out, q)
-			}
-		case next < len(toks) && strings.Contains(toks[next].Punct, ":"):
-			if q, ok := content(s, next, verb, sp.Actor); ok {
-				out = append(out, q)
-			}
+		case toks[next].Fold == "که" && !strings.ContainsAny(toks[next].Punct, "،,."):
+			q, ok = content(s, next+1, verb, sp.actor)
+		case strings.Contains(toks[next].Punct, ":"):
+			q, ok = content(s, next, verb, sp.actor)
+		case bare(mt) && toks[next].Punct == "" && !noClause[toks[next].Fold]:
+			// «وی افزود این اثر ...»: «گفت» and «افزود» take their clause
+			// without «که» or a colon too.
+			q, ok = content(s, next, verb, sp.actor)
+		default:
+			ok = false
+		}
+		if ok {
+			out = append(out, found{q: q, office: sp.office, person: sp.person})
 		}
 	}
 	return out
 }
 
-// speaker is the clause's subject when it can speak: a person, an
-// organization, or a country or capital («چین اعلام کرد»), not a city or
-// region («نماینده سمنان ... گفت» is said by the member, not by Semnan).
-func speaker(s *discourse.Sentence, from, to int) *discourse.Mention {
+// talk says whether the word at i ends «گفت‌وگو» or «گفت و گو» after a
+// «گفت» match: talk, not speech.
+func talk(toks []discourse.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if f := toks[i].Fold; strings.HasPrefix(f, "وگو") {
+		return true
+	}
+	return toks[i].Fold == "و" && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Fold, "گو")
+}
+
+// passive says whether a «گفته» match is a passive («گفته می‌شود», «گفته
+// شده است»): said by nobody in particular.
+func passive(toks []discourse.Token, mt discourse.Match) bool {
+	if mt.To-mt.From != 1 || toks[mt.From].Fold != "گفته" || mt.To >= len(toks) {
+		return false
+	}
+	k := mt.To
+	if toks[k].Fold == "می" && k+1 < len(toks) {
+		k++
+	}
+	switch toks[k].Fold {
+	case "شد", "شده", "شود", "میشود", "نشده", "نمیشود":
+		return true
+	}
+	return false
+}
+
+// bare says whether the verb may take its clause with nothing between:
+// «گفت» and «افزود» in their forms.
+func bare(mt discourse.Match) bool {
+	p := mt.Entry.Pattern
+	return p == "{GOFT}" || strings.HasPrefix(p, "افزود")
+}
+
+// noClause are words after «گفت»/«افزود» that do not start the speech: a
+// conjunction or a preposition goes on with the sentence.
+var noClause = map[string]bool{
+	"و": true, "به": true, "از": true, "با": true, "در": true, "بر": true, "برای": true,
+	"است": true, "بود": true, "شد": true, "را": true, "یا": true, "تا": true,
+}
+
+// mainClause returns the start of the main clause holding token i: the
+// sentence's start or the token after a colon or semicolon, not a clause
+// opened by «که» («وی با اشاره به اینکه تنها نهادی که ... ، گفت»: the
+// subject is «وی»).
+func mainClause(s *discourse.Sentence, i int) int {
+	from := 0
+	for _, c := range s.Clauses {
+		if c > i {
+			break
+		}
+		if c == 0 || strings.ContainsAny(s.Tokens[c].Punct, ":؛;") {
+			from = c
+		}
+	}
+	return from
+}
+
+// speaker is who said a quote, with how the article named him.
+type speaker struct {
+	actor          article.Actor
+	from           int // the token where the speaker's mention starts
+	office, person bool
+}
+
+// speakerOf finds who speaks a verb at token verb: first in the main
+// clause's opening words, up to the first «که» or «اینکه» (a participial
+// «با بیان اینکه ...» stands between the subject and its verb), then in the
+// verb's own clause. prev are the quotes found before, whose speakers a
+// surname, «وی» or «این بانک» may refer to.
+func speakerOf(s *discourse.Sentence, main, clause, verb int, prev []found) (speaker, bool) {
+	toks := s.Tokens
+	if main == 0 {
+		main = attribution(toks, verb)
+	}
+	end := verb
+	for k := main; k < verb; k++ {
+		if toks[k].Fold == "که" || toks[k].Fold == "اینکه" {
+			end = k
+			break
+		}
+	}
+	if sp, ok := subject(s, main, end, prev); ok {
+		return sp, true
+	}
+	if end < verb {
+		from := clause
+		if from < end {
+			from = end
+		}
+		if from < verb {
+			return subject(s, from, verb, prev)
+		}
+	}
+	return speaker{}, false
+}
+
+// attribution returns the first token after an opening «به گزارش X به نقل
+// از Y،» (the sources of the text, not its speaker), else 0.
+func attribution(toks []discourse.Token, verb int) int {
+	if len(toks) < 2 || toks[0].Fold != "به" || (toks[1].Fold != "گزارش" && toks[1].Fold != "نقل") {
+		return 0
+	}
+	for i := 2; i < verb; i++ {
+		if strings.ContainsAny(toks[i].Punct, "،,") {
+			return i
+		}
+	}
+	return 0
+}
+
+// subject reads the speaker in tokens [from, to): a surname of someone
+// quoted before, a mention, or, when the recognizer found nothing, «وی» or
+// «این بانک» for the last fitting speaker.
+func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) {
+	toks := s.Tokens
+	// «... به نقل از X گفت»: X is the speaker's source, not the speaker.
+	for k := from; k+2 < to; k++ {
+		if toks[k].Fold == "به" && toks[k+1].Fold == "نقل" && toks[k+2].Fold == "از" {
+			to = k
+			break
+		}
+	}
+	if from >= to {
+		return speaker{}, false
+	}
+	if first := s.MentionAt(from); first == nil || !first.Resolved() {
+		// A surname or name of someone quoted before («رهنما به ... ادامه
+		// داد», «افضلی اعضای ستاد را ...»).
+		if p, ok := earlier(toks, from, to, prev); ok {
+			return speaker{actor: p.q.Speaker, from: from, person: true}, true
+		}
+	}
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if m.From < from || m.To > to || m.Prep != "" || !m.Resolved() {
 			continue
 		}
-		if m.Type == "LOC" && !m.State {
-			return nil
+		if m.InQuote && m.From > 0 && namedWork[toks[m.From-1].Fold] {
+			// «در برنامه «لقاء الیوم» الجزیره گفت»: a programme's name.
+			continue
 		}
-		return m
+		// «عضو شورای شهر کرج», «امام جمعه بوشهر» (the recognizer took
+		// «جمعه بوشهر»): an office of the organization or place, held by
+		// a person.
+		if m.Kind == discourse.Named && m.Type != "PER" {
+			if o := officeStart(toks, from, m.From); o >= 0 {
+				a := m.Actor
+				a.ID, a.Latin = "", ""
+				a.Name = s.Text[toks[o].Start-s.Start : toks[m.To-1].End-s.Start]
+				return speaker{actor: a, from: o, office: true}, true
+			}
+		}
+		if m.Type == "LOC" && !m.State {
+			// «نماینده سمنان ... گفت» is said by the member, not by Semnan.
+			return speaker{}, false
+		}
+		return speaker{actor: m.Actor, from: m.From, office: isOffice(m), person: isPerson(m)}, true
 	}
-	return nil
+	if len(prev) == 0 {
+		return speaker{}, false
+	}
+	last := prev[len(prev)-1]
+	switch f := toks[from].Fold; {
+	case f == "وی" || f == "او" || f == "ایشان":
+		// The pronoun's antecedent was not recognized; in a run of quotes
+		// it is the last speaker.
+		return speaker{actor: last.q.Speaker, from: from, office: last.office, person: last.person}, true
+	case f == "این" && from+1 < to:
+		// «این بانک تاکید کرد», «این بیانیه می‌افزاید»: the last speaker
+		// that is a bank, or the issuer of the statement.
+		noun := toks[from+1].Fold
+		for k := len(prev) - 1; k >= 0; k-- {
+			name := " " + persian.Fold(prev[k].q.Speaker.Name) + " "
+			if statement[noun] || strings.Contains(name, " "+noun+" ") {
+				return speaker{actor: prev[k].q.Speaker, from: from, office: prev[k].office, person: prev[k].person}, true
+			}
+		}
+	}
+	return speaker{}, false
+}
+
+// earlier returns the latest earlier quote by a named person whose name
+// the words at toks[from:to] are the tail of («رهنما» for «مسعود رهنما»),
+// compared without spaces so that a ZWNJ the repair put inside a word
+// («روان‌چی») does not count.
+func earlier(toks []discourse.Token, from, to int, prev []found) (found, bool) {
+	for k := len(prev) - 1; k >= 0; k-- {
+		p := prev[k]
+		if !p.person {
+			continue
+		}
+		words := strings.Fields(persian.Fold(p.q.Speaker.Name))
+		if len(words) == 0 {
+			continue
+		}
+		tails := map[string]bool{}
+		for n := 1; n <= len(words); n++ {
+			tails[strings.Join(words[len(words)-n:], "")] = true
+		}
+		text := ""
+		for j := from; j < to && j < from+4; j++ {
+			if j > from && toks[j].Punct != "" {
+				break
+			}
+			text += toks[j].Fold
+			if len([]rune(text)) >= 3 && tails[text] {
+				return p, true
+			}
+		}
+	}
+	return found{}, false
+}
+
+// officeStart returns where an office phrase before an organization or
+// place at token org begins: the word right before it («عضو شورای شهر
+// کرج»), or the clause's first word when that is an office and only a few
+// words without a preposition stand between («مدیرکل قرآن، عترت و نماز
+// وزارت آموزش و پرورش»); -1 when the organization is named by itself.
+func officeStart(toks []discourse.Token, from, org int) int {
+	if org <= from || toks[org].Punct != "" && !strings.ContainsAny(toks[org].Punct, "،,") {
+		return -1
+	}
+	if offices[toks[org-1].Fold] && toks[org].Punct == "" {
+		return org - 1
+	}
+	if !offices[toks[from].Fold] || org-from > 6 {
+		return -1
+	}
+	for k := from + 1; k < org; k++ {
+		if discourse.IsPreposition(toks[k].Fold) || strings.ContainsAny(toks[k].Punct, "«»:؛") {
+			return -1
+		}
+	}
+	return from
+}
+
+// namedWork are nouns whose name follows in guillemets and is no speaker.
+var namedWork = map[string]bool{
+	"برنامه": true, "کتاب": true, "فیلم": true, "مستند": true, "سریال": true, "نشریه": true,
+	"روزنامه": true, "همایش": true, "جشنواره": true, "طرح": true, "پویش": true, "شبکه": true,
+}
+
+// statement nouns: «این بیانیه می‌افزاید» is its issuer speaking.
+var statement = map[string]bool{"بیانیه": true, "اطلاعیه": true, "گزارش": true, "نامه": true, "پیام": true}
+
+// offices are words for a person's post that, right before an
+// organization or place, make the phrase a person («عضو شورای شهر کرج»).
+var offices = map[string]bool{
+	"عضو": true, "رئیس": true, "رییس": true, "مدیرکل": true, "مدیر": true, "مدیرعامل": true,
+	"سخنگوی": true, "نماینده": true, "دبیر": true, "دبیرکل": true, "معاون": true, "امام": true,
+	"فرمانده": true, "فرماندار": true, "استاندار": true, "شهردار": true, "سرپرست": true,
+	"دادستان": true, "مسئول": true, "کارشناس": true, "مشاور": true, "بخشدار": true, "قائم": true,
+}
+
+// isPerson says whether a speaker mention is a person's name, or a title or
+// pronoun the discourse reading resolved to a named person.
+func isPerson(m *discourse.Mention) bool {
+	if m.Type != "PER" {
+		return false
+	}
+	return m.Kind == discourse.Named || (m.Entity != nil && m.Entity.Type == "PER")
+}
+
+// isOffice says whether a speaker is named by an office nobody was found to
+// hold: a title or pronoun whose actor is the title's own text.
+func isOffice(m *discourse.Mention) bool {
+	if m.Kind == discourse.Named || m.Actor.ID != "" || (m.Entity != nil && m.Entity.Type == "PER") {
+		return false
+	}
+	return m.Actor.Name != ""
+}
+
+// holders gives office speakers their holder, read from the article: a
+// person named right before or after the office anywhere («محمدرضا
+// مسیب‌زاده مدیرکل قرآن، عترت و نماز وزارت آموزش و پرورش»), or, by the news
+// lead's convention, the person who speaks in the sentence after the
+// article's first quote when an office said that one («مدیرکل ... گفت: ...»
+// then «هادی زارع‌پور ... اظهار داشت: ...»).
+func holders(ss []discourse.Sentence, fs []found) {
+	held := map[string]article.Actor{}
+	for _, f := range fs {
+		if !f.office {
+			continue
+		}
+		key := events.MatchForm(f.q.Speaker.Name)
+		if _, ok := held[key]; ok || key == "" {
+			continue
+		}
+		for si := range ss {
+			if p, ok := beside(&ss[si], key); ok {
+				held[key] = p
+				break
+			}
+		}
+	}
+	if len(fs) > 1 && fs[0].office {
+		key := events.MatchForm(fs[0].q.Speaker.Name)
+		if _, ok := held[key]; !ok {
+			first := sentenceOf(ss, fs[0].q)
+			for _, f := range fs[1:] {
+				at := sentenceOf(ss, f.q)
+				if at == first {
+					continue
+				}
+				if f.person && at-first <= 2 {
+					held[key] = f.q.Speaker
+				}
+				break
+			}
+		}
+	}
+	// An office quoted between two quotes of the same named person, with
+	// no other person quoted in between, is that person's office
+	// («ابوالفضل مستقیمی ... اظهار کرد», «مدیرعامل سازمان پایانه‌ها ...
+	// افزود», «مستقیمی ... افزود»).
+	for i, f := range fs {
+		key := events.MatchForm(f.q.Speaker.Name)
+		if !f.office || key == "" {
+			continue
+		}
+		if _, ok := held[key]; ok {
+			continue
+		}
+		var before, after *found
+		for k := i - 1; k >= 0; k-- {
+			if fs[k].person {
+				before = &fs[k]
+				break
+			}
+		}
+		for k := i + 1; k < len(fs); k++ {
+			if fs[k].person {
+				after = &fs[k]
+				break
+			}
+		}
+		if before != nil && after != nil && SameActor(before.q.Speaker, after.q.Speaker) {
+			held[key] = before.q.Speaker
+		}
+	}
+	if len(held) == 0 {
+		return
+	}
+	for i := range fs {
+		if !fs[i].office {
+			continue
+		}
+		p, ok := held[events.MatchForm(fs[i].q.Speaker.Name)]
+		if !ok {
+			continue
+		}
+		if p.Code == "" {
+			p.Code = fs[i].q.Speaker.Code
+		}
+		fs[i].q.Speaker, fs[i].office, fs[i].person = p, false, true
+	}
+}
+
+// SameActor says whether two speakers are one: the same entity id, or the
+// same folded name.
+func SameActor(a, b article.Actor) bool {
+	if a.ID != "" || b.ID != "" {
+		return a.ID == b.ID
+	}
+	return a.Name != "" && persian.Fold(a.Name) == persian.Fold(b.Name)
+}
+
+// beside returns the person a sentence names right before or after the
+// office whose MatchForm is key.
+func beside(s *discourse.Sentence, key string) (article.Actor, bool) {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Kind != discourse.Named || m.Type != "PER" || m.Actor.Name == "" {
+			continue
+		}
+		after := strings.TrimLeft(events.MatchForm(s.Text[s.Tokens[m.To-1].End-s.Start:]), "،,»")
+		before := strings.TrimRight(events.MatchForm(s.Text[:s.Tokens[m.From].Start-s.Start]), "،,«")
+		if strings.HasPrefix(after, key) || strings.HasSuffix(before, key) {
+			return m.Actor, true
+		}
+	}
+	return article.Actor{}, false
+}
+
+// sentenceOf returns the index of the sentence holding quote q, or -1.
+func sentenceOf(ss []discourse.Sentence, q article.Quote) int {
+	for i := range ss {
+		s := &ss[i]
+		if s.Para == q.Para && q.Start >= s.Start && q.Start < s.Start+len(s.Text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // content makes a quote of the sentence from token i to its end: a direct
