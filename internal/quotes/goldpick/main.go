@@ -11,7 +11,8 @@
 // at -articles articles. It prints split, article id and the sentence; labels
 // are written by hand from that text. The quote finder is not run.
 //
-//	go run ./internal/quotes/goldpick -articles 48 -per 4
+//	go run ./internal/quotes/goldpick -articles 48 -per 4                    # round 1
+//	go run ./internal/quotes/goldpick -source agencies -articles 16 -per 4  # round 2
 package main
 
 import (
@@ -49,8 +50,9 @@ var quotation = regexp.MustCompile(`«[^»]*\S+\s+\S+\s+\S+\s+\S+[^»]*»`)
 func main() {
 	articles := flag.Int("articles", 48, "stop after this many articles")
 	per := flag.Int("per", 4, "at most this many sentences per article")
+	source := flag.String("source", "all", "draw from all, fars (Fars News) or agencies (the 2025 agency articles)")
 	flag.Parse()
-	if err := run(*articles, *per); err != nil {
+	if err := run(*articles, *per, *source); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -61,11 +63,14 @@ type cand struct {
 	h        uint32
 }
 
-func run(articles, per int) error {
+func run(articles, per int, source string) error {
 	var cands []cand
 	fars, err := corpusLines("fars-news.jsonl.gz")
 	if err != nil {
 		return err
+	}
+	if source == "agencies" {
+		fars = nil
 	}
 	for _, line := range fars {
 		var rec struct{ Link string }
@@ -77,6 +82,9 @@ func run(articles, per int) error {
 	ag, err := corpusLines("news-2025-4agencies.jsonl")
 	if err != nil {
 		return err
+	}
+	if source == "fars" {
+		ag = nil
 	}
 	for _, line := range ag {
 		var rec struct{ ID string }
