@@ -52,6 +52,9 @@ type found struct {
 	office bool
 	// person is true when the speaker is a person's name.
 	person bool
+	// kin is true for an office that is a relation to a named person
+	// («دختر شهید غلامرضا محرابی»): only the article may say who holds it.
+	kin bool
 }
 
 // FindIn is Find over sentences already read, so an analyzer that also codes
@@ -77,6 +80,16 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 		if toks[i].Fold != "به" || toks[i+1].Fold != "گفته" || toks[i+1].Punct != "" {
 			continue
 		}
+		if f := toks[i+2].Fold; f == "خود" || f == "خودش" || f == "خودشان" {
+			// «او ... به گفته خودش پس از ...»: the clause's subject says
+			// it of himself.
+			if sp, ok := subject(s, 0, i, out); ok {
+				if q, ok := content(s, i+3, "به گفته", sp.actor); ok {
+					out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
+				}
+			}
+			continue
+		}
 		m := s.MentionAt(i + 2)
 		if m == nil || !m.Resolved() {
 			continue
@@ -92,7 +105,8 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 		if talk(toks, mt.To) {
 			continue
 		}
-		if passive(toks, mt) {
+		if passive(toks, mt) || mt.From > 0 && toks[mt.From].Fold == "گفته" && toks[mt.From-1].Fold == "به" {
+			// «به گفته X» was read above.
 			continue
 		}
 		verb := s.Text[toks[mt.From].Start-s.Start : toks[mt.To-1].End-s.Start]
@@ -103,7 +117,7 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 			if closed := closingTok(s, mt.From); closed >= 0 {
 				if sp, ok := subject(s, closed, mt.From, out); ok {
 					if q, ok := before(s, sp.from, verb, sp.actor); ok {
-						out = append(out, found{q: q, office: sp.office, person: sp.person})
+						out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
 					}
 				}
 			}
@@ -114,13 +128,16 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 		if !ok {
 			continue
 		}
+		if source(s, mt) {
+			continue
+		}
 		var q article.Quote
 		switch {
 		case toks[next].Fold == "که" && !strings.ContainsAny(toks[next].Punct, "،,."):
 			q, ok = content(s, next+1, verb, sp.actor)
 		case strings.Contains(toks[next].Punct, ":"):
 			q, ok = content(s, next, verb, sp.actor)
-		case bare(mt) && toks[next].Punct == "" && !noClause[toks[next].Fold]:
+		case bare(mt) && (toks[next].Punct == "" || strings.TrimSpace(toks[next].Punct) == "«") && !noClause[toks[next].Fold]:
 			// «وی افزود این اثر ...»: «گفت» and «افزود» take their clause
 			// without «که» or a colon too.
 			q, ok = content(s, next, verb, sp.actor)
@@ -128,10 +145,25 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 			ok = false
 		}
 		if ok {
-			out = append(out, found{q: q, office: sp.office, person: sp.person})
+			out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
 		}
 	}
 	return out
+}
+
+// source says whether a «نوشت» introduces another speech verb with its
+// own colon («مهر نوشت: رئیس سازمان ... خاطرنشان کرد: ...»): the agency
+// is where the text comes from, and the quote is the inner one.
+func source(s *discourse.Sentence, mt discourse.Match) bool {
+	if !strings.HasPrefix(mt.Entry.Pattern, "نوشت") || mt.To >= len(s.Tokens) || !strings.Contains(s.Tokens[mt.To].Punct, ":") {
+		return false
+	}
+	for _, m := range verbs().Find(s, mt.To, len(s.Tokens)) {
+		if m.To < len(s.Tokens) && strings.Contains(s.Tokens[m.To].Punct, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // talk says whether the word at i ends «گفت‌وگو» or «گفت و گو» after a
@@ -196,9 +228,9 @@ func mainClause(s *discourse.Sentence, i int) int {
 
 // speaker is who said a quote, with how the article named him.
 type speaker struct {
-	actor          article.Actor
-	from           int // the token where the speaker's mention starts
-	office, person bool
+	actor               article.Actor
+	from                int // the token where the speaker's mention starts
+	office, person, kin bool
 }
 
 // speakerOf finds who speaks a verb at token verb: first in the main
@@ -293,7 +325,23 @@ func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) 
 			// «نماینده سمنان ... گفت» is said by the member, not by Semnan.
 			return speaker{}, false
 		}
+		if m.Type == "PER" {
+			// «دختر شهید سرلشکر غلامرضا محرابی ... گفت»: his daughter
+			// speaks, not he.
+			for k := m.From - 1; k >= from && k >= m.From-4; k-- {
+				if toks[k+1].Punct != "" {
+					break
+				}
+				if kin[toks[k].Fold] {
+					a := article.Actor{Name: s.Text[toks[k].Start-s.Start : toks[m.To-1].End-s.Start]}
+					return speaker{actor: a, from: k, office: true, kin: true}, true
+				}
+			}
+		}
 		return speaker{actor: m.Actor, from: m.From, office: isOffice(m), person: isPerson(m)}, true
+	}
+	if sp, ok := phrase(s, from, to); ok {
+		return sp, true
 	}
 	if len(prev) == 0 {
 		return speaker{}, false
@@ -303,7 +351,7 @@ func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) 
 	case f == "وی" || f == "او" || f == "ایشان":
 		// The pronoun's antecedent was not recognized; in a run of quotes
 		// it is the last speaker.
-		return speaker{actor: last.q.Speaker, from: from, office: last.office, person: last.person}, true
+		return speaker{actor: last.q.Speaker, from: from, office: last.office, person: last.person, kin: last.kin}, true
 	case f == "این" && from+1 < to:
 		// «این بانک تاکید کرد», «این بیانیه می‌افزاید»: the last speaker
 		// that is a bank, or the issuer of the statement.
@@ -311,11 +359,54 @@ func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) 
 		for k := len(prev) - 1; k >= 0; k-- {
 			name := " " + persian.Fold(prev[k].q.Speaker.Name) + " "
 			if statement[noun] || strings.Contains(name, " "+noun+" ") {
-				return speaker{actor: prev[k].q.Speaker, from: from, office: prev[k].office, person: prev[k].person}, true
+				return speaker{actor: prev[k].q.Speaker, from: from, office: prev[k].office, person: prev[k].person, kin: prev[k].kin}, true
 			}
 		}
 	}
 	return speaker{}, false
+}
+
+// phrase takes a short noun phrase standing alone before the verb as the
+// speaker when the recognizer found none in it («به گزارش خبرآنلاین، حسن
+// نوروزی اظهار کرد:»): one to three words, no punctuation, pronoun,
+// preposition or other function word among them.
+func phrase(s *discourse.Sentence, from, to int) (speaker, bool) {
+	toks := s.Tokens
+	if to-from < 1 || to-from > 3 || to >= len(toks) {
+		return speaker{}, false
+	}
+	for k := from; k < to; k++ {
+		f := toks[k].Fold
+		if k > from && toks[k].Punct != "" || notName[f] || discourse.IsPreposition(f) || len([]rune(f)) < 2 {
+			return speaker{}, false
+		}
+		for _, r := range f {
+			if r < 0x600 {
+				return speaker{}, false
+			}
+		}
+	}
+	a := article.Actor{Name: s.Text[toks[from].Start-s.Start : toks[to-1].End-s.Start]}
+	if offices[toks[from].Fold] {
+		return speaker{actor: a, from: from, office: true}, true
+	}
+	return speaker{actor: a, from: from, person: to-from >= 2}, true
+}
+
+// notName are words that a speaker's bare name cannot contain.
+var notName = map[string]bool{
+	"وی": true, "او": true, "ایشان": true, "این": true, "آن": true, "که": true, "و": true, "را": true,
+	"نیز": true, "هم": true, "همچنین": true, "سپس": true, "امروز": true, "دیروز": true, "امشب": true,
+	"اما": true, "ولی": true, "همچنان": true, "پیشتر": true, "قبلا": true, "بار": true, "دیگر": true,
+	"گزارش": true, "خبر": true, "منابع": true, "برخی": true, "یک": true, "ما": true, "من": true,
+	"آنها": true, "آنان": true, "شما": true, "مردم": true, "دولت": true, "مقامات": true, "کارشناسان": true,
+	"همه": true, "هر": true, "چه": true, "چرا": true, "چنین": true, "سخنگو": true, "منبع": true,
+}
+
+// kin words: a relative of the person named after them speaks.
+var kin = map[string]bool{
+	"دختر": true, "پسر": true, "فرزند": true, "همسر": true, "مادر": true, "پدر": true,
+	"برادر": true, "خواهر": true, "خانواده": true,
 }
 
 // earlier returns the latest earlier quote by a named person whose name
@@ -454,7 +545,7 @@ func holders(ss []discourse.Sentence, fs []found) {
 	// افزود», «مستقیمی ... افزود»).
 	for i, f := range fs {
 		key := events.MatchForm(f.q.Speaker.Name)
-		if !f.office || key == "" {
+		if !f.office || f.kin || key == "" {
 			continue
 		}
 		if _, ok := held[key]; ok {
@@ -477,6 +568,32 @@ func holders(ss []discourse.Sentence, fs []found) {
 			held[key] = before.q.Speaker
 		}
 	}
+	// When the article quotes one named person only, an office quoted
+	// after him is his (a local news story quotes an official by name and
+	// by post in turn).
+	var only *article.Actor
+	one := true
+	for k := range fs {
+		if !fs[k].person {
+			continue
+		}
+		if only == nil {
+			only = &fs[k].q.Speaker
+		} else if !SameActor(*only, fs[k].q.Speaker) {
+			one = false
+			break
+		}
+	}
+	if only != nil && one {
+		seen := false
+		for _, f := range fs {
+			seen = seen || f.person
+			key := events.MatchForm(f.q.Speaker.Name)
+			if _, ok := held[key]; seen && f.office && !f.kin && key != "" && !ok {
+				held[key] = *only
+			}
+		}
+	}
 	if len(held) == 0 {
 		return
 	}
@@ -491,7 +608,7 @@ func holders(ss []discourse.Sentence, fs []found) {
 		if p.Code == "" {
 			p.Code = fs[i].q.Speaker.Code
 		}
-		fs[i].q.Speaker, fs[i].office, fs[i].person = p, false, true
+		fs[i].q.Speaker, fs[i].office, fs[i].person, fs[i].kin = p, false, true, false
 	}
 }
 
@@ -607,7 +724,9 @@ func quoted(text string) (string, bool) {
 		if end < 0 {
 			continue
 		}
-		if strings.Trim(rest[end+len(p[1]):], " .،") != "" {
+		if after := strings.Trim(rest[end+len(p[1]):], " .،"); after != "" && !strings.HasPrefix(after, "که ") {
+			// «X گفت «...» که این مسئله ...»: the writer goes on after
+			// the quotation.
 			continue
 		}
 		return strings.TrimSpace(rest[:end]), true
