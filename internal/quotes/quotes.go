@@ -55,6 +55,8 @@ type found struct {
 	// kin is true for an office that is a relation to a named person
 	// («دختر شهید غلامرضا محرابی»): only the article may say who holds it.
 	kin bool
+	// si is the index of the quote's sentence.
+	si int
 }
 
 // FindIn is Find over sentences already read, so an analyzer that also codes
@@ -62,7 +64,7 @@ type found struct {
 func FindIn(ss []discourse.Sentence) []article.Quote {
 	var fs []found
 	for i := range ss {
-		fs = inSentence(&ss[i], fs)
+		fs = inSentence(&ss[i], i, fs)
 	}
 	holders(ss, fs)
 	var out []article.Quote
@@ -72,7 +74,7 @@ func FindIn(ss []discourse.Sentence) []article.Quote {
 	return out
 }
 
-func inSentence(s *discourse.Sentence, prev []found) []found {
+func inSentence(s *discourse.Sentence, si int, prev []found) []found {
 	out := prev
 	toks := s.Tokens
 	// «به گفته X، ...»: the speaker comes first, the speech after the comma.
@@ -83,9 +85,9 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 		if f := toks[i+2].Fold; f == "خود" || f == "خودش" || f == "خودشان" {
 			// «او ... به گفته خودش پس از ...»: the clause's subject says
 			// it of himself.
-			if sp, ok := subject(s, 0, i, out); ok {
+			if sp, ok := subject(s, si, 0, i, out); ok {
 				if q, ok := content(s, i+3, "به گفته", sp.actor); ok {
-					out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
+					out = append(out, found{si: si, q: q, office: sp.office, person: sp.person, kin: sp.kin})
 				}
 			}
 			continue
@@ -95,8 +97,14 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 			continue
 		}
 		if m.To < len(toks) && strings.ContainsAny(toks[m.To].Punct, "،,") {
-			if q, ok := content(s, m.To, "به گفته", m.Actor); ok {
-				out = append(out, found{q: q, office: isOffice(m), person: isPerson(m)})
+			f := found{si: si, office: isOffice(m), person: isPerson(m)}
+			a := m.Actor
+			if p, ok := recent(out, si); ok && m.Kind == discourse.Pronoun && !spoke(out, m.Actor) {
+				a, f.office, f.person, f.kin = p.q.Speaker, p.office, p.person, p.kin
+			}
+			if q, ok := content(s, m.To, "به گفته", a); ok {
+				f.q = q
+				out = append(out, f)
 			}
 		}
 	}
@@ -109,22 +117,27 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 			// «به گفته X» was read above.
 			continue
 		}
+		if mt.From > 0 && mt.Entry.Pattern == "{GOFT}" && notSaying[toks[mt.From-1].Fold] {
+			// «بدرود حیات گفت» died, «ترک گفتند» left, «تبریک گفت»
+			// congratulated: «گفت» makes another verb with them.
+			continue
+		}
 		verb := s.Text[toks[mt.From].Start-s.Start : toks[mt.To-1].End-s.Start]
 		next := mt.To
 		if next == len(toks) || strings.ContainsAny(toks[next].Punct, ".؟?!") {
 			// «...»، وی افزود. — the speaker stands between the quotation
 			// and the verb.
 			if closed := closingTok(s, mt.From); closed >= 0 {
-				if sp, ok := subject(s, closed, mt.From, out); ok {
+				if sp, ok := subject(s, si, closed, mt.From, out); ok {
 					if q, ok := before(s, sp.from, verb, sp.actor); ok {
-						out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
+						out = append(out, found{si: si, q: q, office: sp.office, person: sp.person, kin: sp.kin})
 					}
 				}
 			}
 			continue
 		}
 		from, _ := s.Clause(mt.From)
-		sp, ok := speakerOf(s, mainClause(s, mt.From), from, mt.From, out)
+		sp, ok := speakerOf(s, si, mainClause(s, mt.From), from, mt.From, out)
 		if !ok {
 			continue
 		}
@@ -137,15 +150,15 @@ func inSentence(s *discourse.Sentence, prev []found) []found {
 			q, ok = content(s, next+1, verb, sp.actor)
 		case strings.Contains(toks[next].Punct, ":"):
 			q, ok = content(s, next, verb, sp.actor)
-		case bare(mt) && (toks[next].Punct == "" || strings.TrimSpace(toks[next].Punct) == "«") && !noClause[toks[next].Fold]:
-			// «وی افزود این اثر ...»: «گفت» and «افزود» take their clause
-			// without «که» or a colon too.
+		case bare(mt) && (toks[next].Punct == "" || strings.Trim(toks[next].Punct, " «،,") == "") && !noClause[toks[next].Fold]:
+			// «وی افزود این اثر ...», «افزود، اخبار ...»: «گفت» and
+			// «افزود» take their clause without «که» or a colon too.
 			q, ok = content(s, next, verb, sp.actor)
 		default:
 			ok = false
 		}
 		if ok {
-			out = append(out, found{q: q, office: sp.office, person: sp.person, kin: sp.kin})
+			out = append(out, found{si: si, q: q, office: sp.office, person: sp.person, kin: sp.kin})
 		}
 	}
 	return out
@@ -202,6 +215,12 @@ func bare(mt discourse.Match) bool {
 	return p == "{GOFT}" || strings.HasPrefix(p, "افزود")
 }
 
+// notSaying are nouns that make «گفتن» a verb other than saying.
+var notSaying = map[string]bool{
+	"بدرود": true, "حیات": true, "ترک": true, "تبریک": true, "تسلیت": true, "خوشامد": true,
+	"سخن": true, "لبیک": true, "ناسزا": true, "شعر": true, "وداع": true,
+}
+
 // noClause are words after «گفت»/«افزود» that do not start the speech: a
 // conjunction or a preposition goes on with the sentence.
 var noClause = map[string]bool{
@@ -238,7 +257,7 @@ type speaker struct {
 // «با بیان اینکه ...» stands between the subject and its verb), then in the
 // verb's own clause. prev are the quotes found before, whose speakers a
 // surname, «وی» or «این بانک» may refer to.
-func speakerOf(s *discourse.Sentence, main, clause, verb int, prev []found) (speaker, bool) {
+func speakerOf(s *discourse.Sentence, si, main, clause, verb int, prev []found) (speaker, bool) {
 	toks := s.Tokens
 	if main == 0 {
 		main = attribution(toks, verb)
@@ -250,7 +269,7 @@ func speakerOf(s *discourse.Sentence, main, clause, verb int, prev []found) (spe
 			break
 		}
 	}
-	if sp, ok := subject(s, main, end, prev); ok {
+	if sp, ok := subject(s, si, main, end, prev); ok {
 		return sp, true
 	}
 	if end < verb {
@@ -259,7 +278,7 @@ func speakerOf(s *discourse.Sentence, main, clause, verb int, prev []found) (spe
 			from = end
 		}
 		if from < verb {
-			return subject(s, from, verb, prev)
+			return subject(s, si, from, verb, prev)
 		}
 	}
 	return speaker{}, false
@@ -282,11 +301,15 @@ func attribution(toks []discourse.Token, verb int) int {
 // subject reads the speaker in tokens [from, to): a surname of someone
 // quoted before, a mention, or, when the recognizer found nothing, «وی» or
 // «این بانک» for the last fitting speaker.
-func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) {
+func subject(s *discourse.Sentence, si, from, to int, prev []found) (speaker, bool) {
 	toks := s.Tokens
-	// «... به نقل از X گفت»: X is the speaker's source, not the speaker.
-	for k := from; k+2 < to; k++ {
-		if toks[k].Fold == "به" && toks[k+1].Fold == "نقل" && toks[k+2].Fold == "از" {
+	// «... به نقل از X گفت»: X is the speaker's source, not the speaker;
+	// «با اشاره به X»، «با بیان ...» is a participial, which never holds
+	// the subject («شهردار این منطقه با اشاره به مسئولیت ... نیروی
+	// انتظامی ... گفت»).
+	for k := from; k+1 < to; k++ {
+		if toks[k].Fold == "به" && k+2 < to && toks[k+1].Fold == "نقل" && toks[k+2].Fold == "از" ||
+			toks[k].Fold == "با" && participle[toks[k+1].Fold] {
 			to = k
 			break
 		}
@@ -313,7 +336,7 @@ func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) 
 		// «عضو شورای شهر کرج», «امام جمعه بوشهر» (the recognizer took
 		// «جمعه بوشهر»): an office of the organization or place, held by
 		// a person.
-		if m.Kind == discourse.Named && m.Type != "PER" {
+		if m.Kind == discourse.Named && (m.Type != "PER" || m.Entity == nil || m.Entity.Type != "PER") {
 			if o := officeStart(toks, from, m.From); o >= 0 {
 				a := m.Actor
 				a.ID, a.Latin = "", ""
@@ -338,10 +361,27 @@ func subject(s *discourse.Sentence, from, to int, prev []found) (speaker, bool) 
 				}
 			}
 		}
+		if m.Kind == discourse.Pronoun && !spoke(prev, m.Actor) {
+			if p, ok := recent(prev, si); ok {
+				return speaker{actor: p.q.Speaker, from: m.From, office: p.office, person: p.person, kin: p.kin}, true
+			}
+		}
 		return speaker{actor: m.Actor, from: m.From, office: isOffice(m), person: isPerson(m)}, true
 	}
 	if sp, ok := phrase(s, from, to); ok {
 		return sp, true
+	}
+	// «خلیل منتقمی‌فر با اشاره به ... گفت», «مدیر انتشارات عرفان با بیان
+	// اینکه ... گفت», «X امروز در گفت‌وگو با ... گفت»: the phrase before a
+	// participial or adverbial, two words at least or an office.
+	for k := from + 1; k < to && k <= from+3; k++ {
+		if !phraseEnd[toks[k].Fold] {
+			continue
+		}
+		if sp, ok := phrase(s, from, k); ok && (k-from >= 2 || sp.office) {
+			return sp, true
+		}
+		break
 	}
 	if len(prev) == 0 {
 		return speaker{}, false
@@ -386,11 +426,30 @@ func phrase(s *discourse.Sentence, from, to int) (speaker, bool) {
 			}
 		}
 	}
+	if to-from == 1 && toks[to].Fold == "که" {
+		// «ابتدا که به قوه قضائیه آمدم گفتند»: one word before «که» is
+		// more likely an adverb than a name.
+		return speaker{}, false
+	}
 	a := article.Actor{Name: s.Text[toks[from].Start-s.Start : toks[to-1].End-s.Start]}
 	if offices[toks[from].Fold] {
 		return speaker{actor: a, from: from, office: true}, true
 	}
 	return speaker{actor: a, from: from, person: to-from >= 2}, true
+}
+
+// participle nouns after «با» that open a participial before the verb.
+var participle = map[string]bool{
+	"اشاره": true, "بیان": true, "تاکید": true, "تأکید": true, "انتقاد": true, "اعلام": true,
+	"ابراز": true, "گرامیداشت": true, "تبریک": true, "یادآوری": true, "استناد": true, "طرح": true,
+}
+
+// phraseEnd are the words that end a speaker's bare name when something
+// stands between it and the verb: a preposition opening a participial or
+// place («با بیان اینکه», «در گفت‌وگو با»), or a time.
+var phraseEnd = map[string]bool{
+	"با": true, "در": true, "ضمن": true, "طی": true, "امروز": true, "دیروز": true, "امشب": true,
+	"صبح": true, "عصر": true, "ظهر": true, "شب": true, "روز": true, "هنگام": true,
 }
 
 // notName are words that a speaker's bare name cannot contain.
@@ -401,12 +460,39 @@ var notName = map[string]bool{
 	"گزارش": true, "خبر": true, "منابع": true, "برخی": true, "یک": true, "ما": true, "من": true,
 	"آنها": true, "آنان": true, "شما": true, "مردم": true, "دولت": true, "مقامات": true, "کارشناسان": true,
 	"همه": true, "هر": true, "چه": true, "چرا": true, "چنین": true, "سخنگو": true, "منبع": true,
+	"می": true, "نمی": true, "فقط": true, "تنها": true, "حتی": true, "البته": true, "بلکه": true,
+	"خود": true, "خودش": true, "وقتی": true, "اگر": true, "چون": true, "زیرا": true, "پس": true, "سال": true, "امسال": true,
 }
 
 // kin words: a relative of the person named after them speaks.
 var kin = map[string]bool{
 	"دختر": true, "پسر": true, "فرزند": true, "همسر": true, "مادر": true, "پدر": true,
 	"برادر": true, "خواهر": true, "خانواده": true,
+}
+
+// spoke says whether a is the speaker of an earlier quote.
+func spoke(prev []found, a article.Actor) bool {
+	for _, p := range prev {
+		if SameActor(p.q.Speaker, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// recent returns the last quote before, when it is in this sentence or one
+// of the two before: «وی»/«او» in a run of quotes is its speaker, even when
+// the discourse reading took the last person spoken of («وی ادامه داد» after
+// a daughter spoke of her father), unless that person spoke before too.
+func recent(prev []found, si int) (found, bool) {
+	if len(prev) == 0 {
+		return found{}, false
+	}
+	p := prev[len(prev)-1]
+	if si-p.si > 2 {
+		return found{}, false
+	}
+	return p, p.q.Speaker.Name != "" || p.q.Speaker.ID != ""
 }
 
 // earlier returns the latest earlier quote by a named person whose name
@@ -479,7 +565,7 @@ var offices = map[string]bool{
 	"عضو": true, "رئیس": true, "رییس": true, "مدیرکل": true, "مدیر": true, "مدیرعامل": true,
 	"سخنگوی": true, "نماینده": true, "دبیر": true, "دبیرکل": true, "معاون": true, "امام": true,
 	"فرمانده": true, "فرماندار": true, "استاندار": true, "شهردار": true, "سرپرست": true,
-	"دادستان": true, "مسئول": true, "کارشناس": true, "مشاور": true, "بخشدار": true, "قائم": true,
+	"دادستان": true, "مسئول": true, "مسوول": true, "مسؤول": true, "کارشناس": true, "مشاور": true, "بخشدار": true, "قائم": true,
 }
 
 // isPerson says whether a speaker mention is a person's name, or a title or
