@@ -21,6 +21,7 @@ type Sources struct {
 	// whose tags for the document history come from a model trained on the
 	// other blocks (see trainModel).
 	HistoryFolds int
+	Runs         int // perceptron runs with different shuffles, averaged
 	ScoreDev     bool // score PEYMA dev after every epoch (for tuning; slower)
 	// WithDev trains on PEYMA train and dev together, for the shipped model
 	// once features and epochs are chosen on dev; ScoreDev is then moot.
@@ -145,6 +146,7 @@ func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, src
 			return fmt.Sprintf("dev P %.4f R %.4f F1 %.4f", s.Precision(), s.Recall(), s.F1())
 		}
 	}
+	o.Runs = src.Runs
 	return trainWith(sents, words, hist, o)
 }
 

@@ -122,8 +122,11 @@ func TestTag(t *testing.T) {
 	}
 }
 
-// TestDevFloor scores the embedded model on PEYMA dev (never trained on),
-// so a broken build or feature change shows up as a drop.
+// TestDevFloor scores the embedded model on PEYMA dev. The shipped model is
+// trained on train and dev (features and epochs were chosen on dev with a
+// train-only model, `go run gen.go -with-dev=false -dev`), so it must fit dev
+// well; a broken build or a feature that is extracted differently in
+// training and tagging shows up as a drop.
 func TestDevFloor(t *testing.T) {
 	readData(t, "peyma/dev.txt")
 	dev, err := ReadPEYMAFile(dataDir + "/peyma/dev.txt")
@@ -132,8 +135,8 @@ func TestDevFloor(t *testing.T) {
 	}
 	s := Score(goldTags(dev), Default().tagAll(dev))[""]
 	t.Logf("dev: P %.4f R %.4f F1 %.4f", s.Precision(), s.Recall(), s.F1())
-	if s.F1() < 0.73 {
-		t.Errorf("dev F1 %.4f below the 0.73 floor", s.F1())
+	if s.F1() < 0.90 {
+		t.Errorf("dev F1 %.4f below the 0.90 floor of a model trained on dev", s.F1())
 	}
 }
 
