@@ -21,7 +21,7 @@ type Sources struct {
 	// whose tags for the document history come from a model trained on the
 	// other blocks (see trainModel).
 	HistoryFolds int
-	Runs         int // perceptron runs with different shuffles, averaged
+	Runs         int  // perceptron runs with different shuffles, averaged
 	ScoreDev     bool // score PEYMA dev after every epoch (for tuning; slower)
 	// WithDev trains on PEYMA train and dev together, for the shipped model
 	// once features and epochs are chosen on dev; ScoreDev is then moot.

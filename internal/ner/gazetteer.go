@@ -12,7 +12,10 @@ import (
 // a news agency and a word) stay out.
 type gazetteer struct {
 	phrases map[string]uint8 // phrase → index into gazTypes
-	maxLen  int
+	// first maps a phrase's first word to the length of the longest phrase
+	// it opens: most words open none, and match skips them with one look-up
+	// instead of joining a key for every length.
+	first map[string]int
 	// ext marks the hand-written gazetteer (Sources.Names): its matches go to
 	// tokFeat.ext, apart from the training-set gazetteer's.
 	ext bool
@@ -60,7 +63,7 @@ func buildGazetteer(sents []Sentence) *gazetteer {
 			}
 		}
 	}
-	g := &gazetteer{phrases: map[string]uint8{}}
+	g := &gazetteer{}
 	for k, types := range asEntity {
 		best, bestN := uint8(0), 0
 		for t, n := range types {
@@ -69,11 +72,21 @@ func buildGazetteer(sents []Sentence) *gazetteer {
 			}
 		}
 		if 2*bestN >= occur[k] {
-			g.phrases[k] = best
-			g.maxLen = max(g.maxLen, strings.Count(k, "\x1f")+1)
+			g.add(k, best)
 		}
 	}
 	return g
+}
+
+// add adds a phrase (gazKey of its folded words) of type t.
+func (g *gazetteer) add(k string, t uint8) {
+	if g.phrases == nil {
+		g.phrases, g.first = map[string]uint8{}, map[string]int{}
+	}
+	g.phrases[k] = t
+	n := strings.Count(k, "\x1f") + 1
+	w, _, _ := strings.Cut(k, "\x1f")
+	g.first[w] = max(g.first[w], n)
 }
 
 // match marks each token with the gazetteer phrases covering it: a code of
@@ -87,7 +100,7 @@ func (g *gazetteer) match(toks []tokFeat) {
 		folds[i] = toks[i].fold
 	}
 	for i := range toks {
-		for l := min(g.maxLen, len(toks)-i); l >= 1; l-- {
+		for l := min(g.first[folds[i]], len(toks)-i); l >= 1; l-- {
 			t, ok := g.phrases[gazKey(folds[i:i+l])]
 			if !ok {
 				continue
@@ -130,7 +143,7 @@ type Name struct {
 // nameGazetteer folds the names into a gazetteer of their token sequences;
 // names of types PEYMA does not have are left out.
 func nameGazetteer(names []Name) *gazetteer {
-	g := &gazetteer{phrases: map[string]uint8{}, ext: true}
+	g := &gazetteer{ext: true}
 	for _, n := range names {
 		t, ok := gazTypeIndex[n.Type]
 		if !ok || t == 0 {
@@ -147,8 +160,7 @@ func nameGazetteer(names []Name) *gazetteer {
 		if old, ok := g.phrases[k]; ok && old != t {
 			t = min(old, t) // one name of two types: the first in gazTypes order, for a fixed result
 		}
-		g.phrases[k] = t
-		g.maxLen = max(g.maxLen, len(folds))
+		g.add(k, t)
 	}
 	return g
 }

@@ -23,7 +23,7 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training epochs")
 	minCount := flag.Int("min-count", 2, "drop features seen fewer times in training")
 	histFolds := flag.Int("history-folds", 5, "blocks whose document history comes from a model trained on the others (1: gold tags)")
-	runs := flag.Int("runs", 3, "perceptron runs with different shuffles, averaged")
+	runs := flag.Int("runs", 1, "perceptron runs with different shuffles, averaged")
 	dev := flag.Bool("dev", false, "score PEYMA dev after every epoch")
 	withDev := flag.Bool("with-dev", true, "train on PEYMA train and dev (the shipped model); false: train only")
 	noNames := flag.Bool("no-names", false, "leave out the names of internal/entities' gazetteer")

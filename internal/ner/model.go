@@ -156,7 +156,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	if err == nil && np > 1<<24 {
 		return nil, fmt.Errorf("bad phrase count %d", np)
 	}
-	m.gaz = &gazetteer{phrases: make(map[string]uint8, np)}
+	m.gaz = &gazetteer{}
 	for range np {
 		p := str()
 		t := uv()
@@ -166,14 +166,13 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		if t == 0 || t >= uint64(len(gazTypes)) {
 			return nil, fmt.Errorf("bad phrase type %d", t)
 		}
-		m.gaz.phrases[p] = uint8(t)
-		m.gaz.maxLen = max(m.gaz.maxLen, strings.Count(p, "\x1f")+1)
+		m.gaz.add(p, uint8(t))
 	}
 	nn := uv()
 	if err == nil && nn > 1<<24 {
 		return nil, fmt.Errorf("bad name count %d", nn)
 	}
-	m.names = &gazetteer{phrases: make(map[string]uint8, nn), ext: true}
+	m.names = &gazetteer{ext: true}
 	for range nn {
 		p := str()
 		t := uv()
@@ -183,8 +182,7 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		if t == 0 || t >= uint64(len(gazTypes)) {
 			return nil, fmt.Errorf("bad name type %d", t)
 		}
-		m.names.phrases[p] = uint8(t)
-		m.names.maxLen = max(m.names.maxLen, strings.Count(p, "\x1f")+1)
+		m.names.add(p, uint8(t))
 	}
 	// weights reads a feature table written by writeWeights into mm.
 	weights := func(mm *Model) {

@@ -53,13 +53,13 @@ func goldIndexes(tags []string) []int {
 // history from hist (entity types per token of every sentence).
 func extract(sents []Sentence, words map[string]wordInfo, foldGaz []*gazetteer, names *gazetteer, hist [][]uint8) []sentFeats {
 	out := make([]sentFeats, len(sents))
-	h := newHistory()
+	doc := newHistory()
 	for si, s := range sents {
 		toks := prepareSentence(s.Tokens, words)
 		foldGaz[blockOf(si, len(sents), len(foldGaz))].match(toks)
 		names.match(toks)
-		h.mark(toks)
-		h.add(toks, hist[si])
+		doc.mark(toks)
+		doc.add(toks, hist[si])
 		sf := sentFeats{gold: goldIndexes(s.Tags)}
 		for i := range toks {
 			sf.starts = append(sf.starts, len(sf.hs))
