@@ -33,7 +33,8 @@ model and scores it CoNLL
 style: an entity counts only if its span and type both match. It prints
 precision, recall and F1 per type and micro-averaged over all types, and the
 tagging speed on one goroutine. FILE defaults to PEYMA's test split; the
-model was trained on PEYMA train only and tuned on dev.
+model was tuned on dev with a train-only model, then trained on train and
+dev (so its dev score is not a held-out score).
 
 Example:
   khabar eval ner
