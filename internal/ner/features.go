@@ -19,8 +19,10 @@ type wordInfo struct {
 	Freq  uint8                // 1 + log2 of the lexicon count, 0 = not in the lexicon
 }
 
-// lexTags are Hazm's words.dat POS tags, in bit order.
-var lexTags = []string{"N", "AJ", "NUM", "ADV", "PL", "RES", "CL", "AJC", "P", "CONJ", "DET", "ZVR", "PRO", "PR", "PS", "INT", "V"}
+// lexTags are Hazm's words.dat POS tags, in bit order. Its verb tag "V" is
+// left out: it was listed as a 17th bit of the 16-bit set and so never set,
+// and with a 32-bit set that keeps it PEYMA dev F1 went 76.7 → 76.4.
+var lexTags = []string{"N", "AJ", "NUM", "ADV", "PL", "RES", "CL", "AJC", "P", "CONJ", "DET", "ZVR", "PRO", "PR", "PS", "INT"}
 
 // foldToken is the key a token is known by: persian.Fold, which unifies letter
 // variants, makes digits ASCII and turns ZWNJ into the space PEYMA writes;
