@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,4 +53,51 @@ func FuzzReadPEYMA(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A lead that keeps «بین المللی» apart (Fars News, as stored) must not give
+// the tagger the fragment «المللی», which it took for a person.
+func TestJoinSpaced(t *testing.T) {
+	m := Default()
+	text := "رئیسی گفت: بر توانمندی‌های داخلی و اینکه از ارتباطات بین المللی هم باید بعنوان مکمل استفاده کرد تاکید داریم."
+	toks := m.joinSpaced(text, tokenize(text))
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Text)
+		if text[tk.Start:tk.End] != tk.Text {
+			t.Errorf("%q: offsets give %q", tk.Text, text[tk.Start:tk.End])
+		}
+	}
+	if !slices.Contains(got, "بین المللی") || slices.Contains(got, "المللی") {
+		t.Errorf("tokens %q", got)
+	}
+	for _, s := range m.Recognize(text) {
+		if text[s.Start:s.End] == "المللی" {
+			t.Errorf("fragment tagged %s", s.Type)
+		}
+	}
+	// Two words of their own stay two tokens.
+	if n := len(m.joinSpaced("حسن روحانی", tokenize("حسن روحانی"))); n != 2 {
+		t.Errorf("a name was joined into %d tokens", n)
+	}
+}
+
+// ScoreText scores entities by their place in the written-out text.
+func TestScoreText(t *testing.T) {
+	in := "سرگئی|B_PER\nلاوروف|I_PER\nدر|O\nنشست|O\nبین المللی|O\nآسه آن|B_ORG\nدر|O\nکوالالامپور|B_LOC\nگفت|O\n.|O\n"
+	s, err := ReadPEYMA(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := Default().ScoreText(s)
+	all := sc[""]
+	if all.Gold != 3 || sc["PER"].Gold != 1 || sc["ORG"].Gold != 1 || sc["LOC"].Gold != 1 {
+		t.Fatalf("gold counts %+v", sc)
+	}
+	if sc["PER"].Correct != 1 {
+		t.Errorf("Sergey Lavrov not found at his offsets: %+v", sc["PER"])
+	}
+	if all.Correct > all.Predicted || all.Correct > all.Gold {
+		t.Errorf("inconsistent totals %+v", all)
+	}
 }

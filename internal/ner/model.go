@@ -391,7 +391,7 @@ func viterbi(m *Model, emit []float32, n int) []int {
 // Recognize cuts text into sentences and tokens, tags them as one document
 // and returns the entities found, in text order.
 func (m *Model) Recognize(text string) []Span {
-	toks := tokenize(text)
+	toks := m.joinSpaced(text, tokenize(text))
 	var sents [][]token
 	var folded [][]string
 	for len(toks) > 0 {

@@ -69,6 +69,37 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// joinSpaced merges two word tokens with one space between them into one
+// token where the space stands for a ZWNJ: the pair is a lexicon word as
+// PEYMA writes ZWNJ words («بین المللی») and its second half is no word of
+// its own («المللی»). A text that keeps such a space (the ZWNJ restorer
+// leaves a line that writes other ZWNJs as its writer wrote it) would
+// otherwise give the tagger a fragment it never saw in training, which it
+// takes for a name.
+func (m *Model) joinSpaced(text string, toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) {
+			u := toks[i+1]
+			if u.Start == t.End+1 && text[t.End] == ' ' && wordToken(t.Text) && wordToken(u.Text) {
+				if w, ok := m.words[foldToken(t.Text)+" "+foldToken(u.Text)]; ok && w.Lex != 0 && m.words[foldToken(u.Text)].Lex == 0 {
+					out = append(out, token{Text: text[t.Start:u.End], Start: t.Start, End: u.End})
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func wordToken(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
 func isDigit(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '۰' && r <= '۹' || r >= '٠' && r <= '٩'
 }
