@@ -110,7 +110,7 @@ func (l *Linker) Link(a *article.Article, rec Recognizer) []article.Entity {
 		}
 	}
 	if len(corpus) > 0 {
-		out = append(out, corpusEntities(corpus)...)
+		out = append(out, l.corpusEntities(corpus)...)
 		// Para numbers are in reading order: -2 title, -1 lead, then body.
 		sort.SliceStable(out, func(i, j int) bool {
 			if out[i].Para != out[j].Para {
@@ -362,7 +362,7 @@ func confirmedOf(rs []*Record, typ string) *Record {
 // corpusEntities turns recognizer spans into entities. People named by a
 // tail of a longer name in the same article («قالیباف» after «محمدباقر
 // قالیباف») take the longer name's id and name.
-func corpusEntities(cs []*corpusMention) []article.Entity {
+func (l *Linker) corpusEntities(cs []*corpusMention) []article.Entity {
 	full := map[string]*corpusMention{}
 	for _, c := range cs {
 		if !linkedTypes[c.typ] {
@@ -380,6 +380,12 @@ func corpusEntities(cs []*corpusMention) []article.Entity {
 			head := c
 			if c.typ == "PER" {
 				head = fullName(c, full)
+			}
+			if c.typ == "PER" && len(head.toks) == 1 && l.given[head.toks[0]] {
+				// A given name alone («علی», «فاطمه») is a mention in
+				// this article, not an entity to follow across articles.
+				out = append(out, e)
+				continue
 			}
 			e.ID = CorpusID(head.toks)
 			e.Name = head.name

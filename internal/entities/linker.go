@@ -58,6 +58,10 @@ type Linker struct {
 	// confirmed maps squeezed names that link only as recognizer spans
 	// (Record.Confirmed, and the names of NoBare records) to their records.
 	confirmed map[string][]*Record
+	// given holds the first words of the gazetteer's people's names
+	// («محمد», «علی», «سرگئی»): a person named by one of these alone is no
+	// one in particular across articles.
+	given map[string]bool
 }
 
 type node struct {
@@ -85,8 +89,13 @@ type held struct {
 // claiming the same folded name, or the same title in overlapping terms, is
 // an error: the gazetteer must say which one a name means.
 func NewLinker(g *Gazetteer) (*Linker, error) {
-	l := &Linker{g: g, root: &node{}, confirmed: map[string][]*Record{}}
+	l := &Linker{g: g, root: &node{}, confirmed: map[string][]*Record{}, given: map[string]bool{}}
 	for _, r := range g.Records {
+		if r.Type == "PER" {
+			if ts := Tokenize(r.Name); len(ts) > 1 {
+				l.given[ts[0].Fold] = true
+			}
+		}
 		add := func(name string, k Kind) error {
 			n, err := l.path(name)
 			if err != nil {

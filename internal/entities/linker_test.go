@@ -226,6 +226,19 @@ func TestLinkSpans(t *testing.T) {
 			t.Errorf("%q: got %+v, want %q", tc.span, es, tc.want)
 		}
 	}
+	// A given name alone is a mention, not an entity followed across
+	// articles; a full name unknown to the gazetteer is one.
+	for _, tc := range []struct {
+		text, span string
+		linked     bool
+	}{{"فاطمه گفت که به مدرسه می‌رود", "فاطمه", false}, {"فاطمه رحیمی گفت که به مدرسه می‌رود", "فاطمه رحیمی", true}} {
+		es := l.Link(&article.Article{Body: []string{tc.text}}, func(string) []Span {
+			return []Span{{Start: 0, End: len(tc.span), Type: "PER"}}
+		})
+		if len(es) != 1 || es[0].Text != tc.span || (es[0].ID != "") != tc.linked {
+			t.Errorf("%q: got %+v, linked want %v", tc.span, es, tc.linked)
+		}
+	}
 	// PEYMA dev: an organization the known name only begins is another one;
 	// a unit of a known organization stays linked to it.
 	for _, tc := range []struct{ text, span, want string }{
