@@ -148,7 +148,34 @@ func TestSentences(t *testing.T) {
 		{"رئیس جمهور عراق به گروهکهای مخالف ایران هشدار داد", nil,
 			[]string{"IRQGOV IRNOPP 130 THREATEN"}},
 		// Agencies in the attribution are not actors.
+		// Agencies in the attribution are not actors; a country after a
+		// body's word is the body's genitive, not the subject («دادگاه
+		// مردمی غزه»), while «دولت این کشور» is Britain's government.
 		{"به گزارش گروه بین الملل خبرگزاری تسنیم ، دادگاه مردمی غزه در انگلیس، دولت این کشور را به همدستی با رژیم صهیونیستی و شراکت در ارتکاب جنایات جنگی و نسل کشی علیه مردم مظلوم غزه محکوم کرد.", nil, nil},
+		// «این کشور» after a title is the country named last (unlabelled
+		// Fars News sentences).
+		{"نمایندگان پارلمان اسپانیا روز سه‌شنبه در رأی‌گیری نمادین، از دولت این کشور خواستند کشور فلسطین را به رسمیت بشناسد.", nil,
+			[]string{"ESPLEG ESPGOV 020 REQUEST"}},
+		{"«رجب طیب اردوغان» نخست وزیر ترکیه روز گذشته از پارلمان این کشور خواست «سریعا» درباره اعزام نیروهای ترکیه به عراق تصمیم‌گیری کند.",
+			[]article.Entity{per("رجب طیب اردوغان", "recep-tayyip-erdogan", "TUR")},
+			[]string{"TURGOV TURLEG 020 REQUEST"}},
+		// «دوشنبه» is Monday here, not the antecedent of «این کشور».
+		{"یک اندیشکده آمریکایی امروز دوشنبه گزارشی درباره 16 پایگاه مخفی کره شمالی منتشر کرده و این کشور را به مخفی‌کاری متهم کرده است.", nil,
+			[]string{"USA PRK 112 ACCUSE"}},
+		// An appeal in the speaker's words: «X افزود: Y باید ...».
+		{"به گزارش خبرگزاری فارس، صندوق بین‌المللی پول در گزارش چشم انداز اقتصادی جهان در سال 2007 میلادی افزود: آمریکا باید حداقل 20 درصد از ارزش دلار را بکاهد تا میزان کسری تجاری این کشور با کاهش چشمگیری روبرو شود.", nil,
+			[]string{"IGOIMF USA 020 REQUEST"}},
+		// The speaker's own side among those who must act: a joint resolve.
+		{"سرگئی لاوروف نیز در دیدار با همتای چینی خود تاکید کرد که روسیه و چین باید به‌طور مشترک در برابر دخالت خارجی در امور جنوب شرق آسیا مقابله کنند.",
+			[]article.Entity{per("سرگئی لاوروف", "sergey-lavrov", "RUS")},
+			[]string{"RUSGOV CHNGOV 040 CONSULT"}},
+		// A speaker the tables do not know is not the body in his title.
+		{"خبرگزاری فارس: \"میخائیل گورباچف\" رهبر پیشین اتحاد جماهیر شوروی با انتشار مقاله‌ای در یک روزنامه روسی گفت: «ابر قدرت بودن آمریکا توهم است و این کشور باید در عرصه‌های بین‌المللی با روسیه گفتگو کند.»",
+			[]article.Entity{{Text: "میخائیل گورباچف", Type: "PER", ID: "x-gorbachev"}}, nil},
+		// Nor a phrase far before the modal («آنچه دولتمردان آمریکا از این
+		// پیام باید بفهمند»).
+		{"حداد عادل خاطرنشان کرد: آنچه مردم جهان و دولتمردان آمریکا از این پیام باید بفهمند این است که ملت ایران خواهان صلح است.",
+			[]article.Entity{per("حداد عادل", "gholam-ali-haddad-adel", "IRN")}, nil},
 	}
 	for _, tt := range tests {
 		a := linktest.Article("", "", tt.sentence)

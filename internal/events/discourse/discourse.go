@@ -30,6 +30,7 @@ const (
 	Counterpart             // «همتای روسی خود»
 	Pronoun                 // «او»، «وی»، «ایشان»
 	Possessive              // «کشورش»: the country of the person spoken of
+	Anaphor                 // «این کشور», «دولت این کشور», «این رژیم»: the country named just before
 )
 
 // Mention is one actor mentioned in a sentence.
@@ -134,6 +135,19 @@ var prepositions = map[string]bool{
 }
 
 var pronouns = map[string]bool{"او": true, "وی": true, "ایشان": true}
+
+// anaphorAt returns the length of «این کشور» or «این رژیم» at token i, or 0.
+// «این کشورها», «این کشور و ...» plural or joined readings are not taken.
+func anaphorAt(toks []Token, i int) int {
+	if toks[i].Fold != "این" || i+1 >= len(toks) || toks[i+1].Punct != "" {
+		return 0
+	}
+	switch toks[i+1].Fold {
+	case "کشور", "رژیم":
+		return 2
+	}
+	return 0
+}
 
 // IsPreposition says whether the folded word is a preposition that can
 // govern an actor.
@@ -266,6 +280,21 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 					break
 				}
 			}
+		}
+		if n := anaphorAt(toks, i); n > 0 {
+			// «این کشور», «این رژیم»; with a title before it («دولت این
+			// کشور», «مقامات این کشور») the country's officials or body.
+			m := Mention{From: i, To: i + n, Kind: Anaphor, Type: "LOC", State: true}
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if rw, rn := t.roles.at(toks, j); rn > 0 && j+rn == i && toks[i].Punct == "" {
+					m.From, m.Role, m.State, m.Type = j, rw.role, false, "ORG"
+					if rw.person {
+						m.Type = "PER"
+					}
+					break
+				}
+			}
+			cands = append(cands, m)
 		}
 		switch f := toks[i].Fold; {
 		case pronouns[f]:

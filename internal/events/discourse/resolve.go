@@ -67,12 +67,28 @@ func resolve(ss []Sentence) {
 		lastPER, lastSubject *article.Actor
 		lastSubjectCountry   string
 		byCountry            = map[string]*article.Actor{}
+		// The country named last, and the last «رژیم ...» named
+		// («رژیم صهیونیستی»), with the sentence they were named in:
+		// «این کشور», «این رژیم» refer to them.
+		lastLand, lastRegime     string
+		lastLandAt, lastRegimeAt = -1, -1
 	)
 	for si := range ss {
 		s := &ss[si]
 		subjectSeen := map[int]bool{}
 		for i := range s.Mentions {
 			m := &s.Mentions[i]
+			if m.Kind == Anaphor {
+				regime := s.Tokens[m.To-1].Fold == "رژیم"
+				iso, at := lastLand, lastLandAt
+				if regime {
+					iso, at = lastRegime, lastRegimeAt
+				}
+				if iso != "" && si-at <= maxAnaphorGap {
+					m.Country = iso
+					m.Actor = article.Actor{Code: iso + m.Role, Name: text(s, m)}
+				}
+			}
 			switch m.Kind {
 			case Named:
 				codeNamed(m)
@@ -117,6 +133,15 @@ func resolve(ss []Sentence) {
 					m.Actor = article.Actor{Code: lastSubjectCountry}
 				}
 			}
+			if m.Country != "" && (m.Kind == Title || m.Kind == Counterpart || m.Kind == Anaphor || m.Kind == Named && m.Type != "PER" && titleKey(s, m) != "دوشنبه") {
+				// A country named in the mention's words, not a person
+				// the gazetteer knows the country of; a capital counts,
+				// but not «دوشنبه», more often Monday than Tajikistan's.
+				lastLand, lastLandAt = m.Country, si
+				if strings.Contains(titleKey(s, m), "رژیم") {
+					lastRegime, lastRegimeAt = m.Country, si
+				}
+			}
 			if m.Type != "PER" || !m.Resolved() || m.InQuote {
 				continue
 			}
@@ -141,6 +166,9 @@ func resolve(ss []Sentence) {
 		}
 	}
 }
+
+// maxAnaphorGap is how many sentences back «این کشور» may find its country.
+const maxAnaphorGap = 2
 
 // appositivePerson returns the named person a title mention renames: the
 // named PER mention just before it (a comma between, or none, as older texts

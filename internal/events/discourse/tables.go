@@ -209,3 +209,11 @@ func RoleOf(s string) string {
 	}
 	return ""
 }
+
+// IsBodyWord says whether the folded word alone names a kind of body in the
+// roles table («دادگاه», «ارتش», «دولت»): a country right after it is that
+// body's genitive («دادگاه مردمی غزه»), not an actor of its own.
+func IsBodyWord(fold string) bool {
+	r, n := load().roles.at([]Token{{Fold: fold}}, 0)
+	return n == 1 && !r.person
+}
