@@ -172,6 +172,11 @@ func TestSentences(t *testing.T) {
 		// A speaker the tables do not know is not the body in his title.
 		{"خبرگزاری فارس: \"میخائیل گورباچف\" رهبر پیشین اتحاد جماهیر شوروی با انتشار مقاله‌ای در یک روزنامه روسی گفت: «ابر قدرت بودن آمریکا توهم است و این کشور باید در عرصه‌های بین‌المللی با روسیه گفتگو کند.»",
 			[]article.Entity{{Text: "میخائیل گورباچف", Type: "PER", ID: "x-gorbachev"}}, nil},
+		// A title on an international body is its official; «رهبر
+		// مخالفان X» leads X's opposition, not X (unlabelled Fars News).
+		{"به گزارش خبرگزاری فارس، «بان کی‌مون» دبیرکل سازمان ملل متحد صبح امروز با رهبر مخالفان اوکراین دیدار کرد.",
+			[]article.Entity{{Text: "بان کی‌مون", Type: "PER", ID: "x-ban"}},
+			[]string{"IGOUNO UKROPP 040 CONSULT"}},
 		// Nor a phrase far before the modal («آنچه دولتمردان آمریکا از این
 		// پیام باید بفهمند»).
 		{"حداد عادل خاطرنشان کرد: آنچه مردم جهان و دولتمردان آمریکا از این پیام باید بفهمند این است که ملت ایران خواهان صلح است.",

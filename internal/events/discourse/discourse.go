@@ -136,6 +136,11 @@ var prepositions = map[string]bool{
 
 var pronouns = map[string]bool{"او": true, "وی": true, "ایشان": true}
 
+// titleAdjectives may stand between a title and its body («عضو ارشد حماس»).
+var titleAdjectives = map[string]bool{
+	"ارشد": true, "سابق": true, "پیشین": true, "کنونی": true, "جدید": true, "ویژه": true, "عالی": true,
+}
+
 // anaphorAt returns the length of «این کشور» or «این رژیم» at token i, or 0.
 // «این کشورها», «این کشور و ...» plural or joined readings are not taken.
 func anaphorAt(toks []Token, i int) int {
@@ -276,7 +281,15 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 					if !rw.person {
 						typ = "ORG"
 					}
-					cands = append(cands, Mention{From: i, To: k + cn, Kind: Title, Type: typ, Country: cw.iso, Role: rw.role})
+					role := rw.role
+					for j := i + n; j < k; j++ {
+						// «رهبر مخالفان اوکراین»: the leader of the
+						// country's opposition, not of the country.
+						if ow, on := t.roles.at(toks, j); on > 0 && ow.role == "OPP" {
+							role = "OPP"
+						}
+					}
+					cands = append(cands, Mention{From: i, To: k + cn, Kind: Title, Type: typ, Country: cw.iso, Role: role})
 					break
 				}
 			}
@@ -313,16 +326,34 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 	}
 	// «سخنگوی کرملین», «سخنگوی کاخ سفید»: a title on a national body of the
 	// organizations table is an official of that country, in the body's role.
+	// A title on an international body or an armed group («دبیرکل سازمان
+	// ملل», «عضو ارشد جنبش حماس», «سخنگوی ناتو») is one of its officials,
+	// coded as the body (IGOUNO, PSEREBHAM); an adjective may come between.
 	for i := range toks {
 		rw, n := t.roles.at(toks, i)
 		if n == 0 || !rw.person || i+n >= len(toks) || toks[i+n].Punct != "" {
 			continue
 		}
-		code, on := t.orgs.at(toks, i+n)
-		if on == 0 || len(code) < 6 || strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") {
+		at := i + n
+		if titleAdjectives[toks[at].Fold] && at+1 < len(toks) && toks[at+1].Punct == "" {
+			at++
+		}
+		code, on := t.orgs.at(toks, at)
+		if on == 0 || len(code) < 6 {
 			continue
 		}
-		if _, ok := t.isoCodes[code[:3]]; ok {
+		switch _, national := t.isoCodes[code[:3]]; {
+		case strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || national && strings.Contains(code[3:], "REB"):
+			cands = append(cands, Mention{From: i, To: at + on, Kind: Title, Type: "PER", Country: code[:3], Role: code[3:]})
+			for k := range cands {
+				// The recognizer's span may be the whole title
+				// («دبیرکل سازمان ملل متحد»): it wins at equal length,
+				// with the title's code.
+				if c := &cands[k]; c.Entity != nil && c.From == i && c.To == at+on && c.Country == "" {
+					c.Country, c.Role = code[:3], code[3:]
+				}
+			}
+		case national && at == i+n:
 			cands = append(cands, Mention{From: i, To: i + n + on, Kind: Title, Type: "PER", Country: code[:3], Role: code[3:6]})
 		}
 	}

@@ -73,6 +73,7 @@ func resolve(ss []Sentence) {
 		lastLand, lastRegime     string
 		lastLandAt, lastRegimeAt = -1, -1
 	)
+	land := load().isoCodes // «IGO» of an official of the UN is no country
 	for si := range ss {
 		s := &ss[si]
 		subjectSeen := map[int]bool{}
@@ -133,7 +134,7 @@ func resolve(ss []Sentence) {
 					m.Actor = article.Actor{Code: lastSubjectCountry}
 				}
 			}
-			if m.Country != "" && (m.Kind == Title || m.Kind == Counterpart || m.Kind == Anaphor || m.Kind == Named && m.Type != "PER" && titleKey(s, m) != "دوشنبه") {
+			if land[m.Country] && (m.Kind == Title || m.Kind == Counterpart || m.Kind == Anaphor || m.Kind == Named && m.Type != "PER" && titleKey(s, m) != "دوشنبه") {
 				// A country named in the mention's words, not a person
 				// the gazetteer knows the country of; a capital counts,
 				// but not «دوشنبه», more often Monday than Tajikistan's.
