@@ -119,12 +119,21 @@ func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 		case "quoted":
 			src, tgt = quoted(s, mt)
 		}
-		if mode == "" {
+		if mode == "" || mode == "welcome" {
 			if from, _ := s.Clause(mt.From); sides != nil && bothSides(s, from, mt.From) {
 				// «طرفین» before the verb: the parties of the meeting
 				// just reported, whatever else the clause names.
 				src = &discourse.Mention{Actor: sides.src}
 				tgt = &discourse.Mention{Actor: sides.tgt}
+			} else if firstPerson(s.Tokens[mt.To-1].Fold) {
+				// «X گفت: ما ... استقبال می‌کنیم»: the speaker's side
+				// acts, whatever country the clause names.
+				if src = speaker(s, mt); src == nil {
+					src = weNamed(s, mt)
+				}
+				if src != nil {
+					tgt = target(s, mt, src, preps)
+				}
 			} else if src = source(s, mt, preps); src != nil {
 				tgt = target(s, mt, src, preps)
 				if tgt == nil && symmetric[plover] {
@@ -146,6 +155,11 @@ func inSentence(s *discourse.Sentence, sides *parties) []article.Event {
 		}
 		if tgt != nil && selfDirected(src, tgt) {
 			continue
+		}
+		if mode == "welcome" && tgt != nil && tgt.Type == "PER" && tgt.From > 0 && s.Tokens[tgt.From-1].Fold == "از" {
+			// «از محمود احمدی‌نژاد به طور رسمی استقبال کرد»: a visitor
+			// received, not a decision welcomed.
+			cameo, plover = "043", "CONSULT"
 		}
 		srcs := []*discourse.Mention{src}
 		if mode == "" && src.Kind == discourse.Named {
@@ -469,19 +483,10 @@ func quoted(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Ment
 	if from == 0 {
 		return nil, nil
 	}
-	pf, _ := s.Clause(from - 1)
-	if !sayingBefore(s, pf, from) {
+	// A speaker the tables do not know («"میخائیل گورباچف" رهبر پیشین
+	// اتحاد جماهیر شوروی گفت») is not the body in his title.
+	if src = speaker(s, mt); src == nil {
 		return nil, nil
-	}
-	if src = subject(s, pf, from); src == nil || src.InQuote {
-		return nil, nil
-	}
-	for i := range s.Mentions {
-		// A speaker the tables do not know («"میخائیل گورباچف" رهبر پیشین
-		// اتحاد جماهیر شوروی گفت») is not the body in his title.
-		if m := &s.Mentions[i]; m.From >= pf && m.From < src.From && m.Prep == "" && m.Type == "PER" {
-			return nil, nil
-		}
 	}
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
@@ -502,6 +507,54 @@ func quoted(s *discourse.Sentence, mt discourse.Match) (src, tgt *discourse.Ment
 		return nil, nil
 	}
 	return src, tgt
+}
+
+// speaker returns the subject of the clause of saying that introduces the
+// action's clause («X اعلام کرد: ما ... محکوم می‌کنیم»: X), or nil.
+func speaker(s *discourse.Sentence, mt discourse.Match) *discourse.Mention {
+	from, _ := s.Clause(mt.From)
+	if from == 0 {
+		return nil
+	}
+	pf, _ := s.Clause(from - 1)
+	if !sayingBefore(s, pf, from) {
+		return nil
+	}
+	src := subject(s, pf, from)
+	if src == nil || src.InQuote {
+		return nil
+	}
+	for i := range s.Mentions {
+		if m := &s.Mentions[i]; m.From >= pf && m.From < src.From && m.Prep == "" && m.Type == "PER" {
+			return nil // an unknown speaker before the body in his title
+		}
+	}
+	return src
+}
+
+// weNamed returns the actor «ما» names at the start of the action's clause
+// («ما دانشجویان دانشگاه تهران ... محکوم می‌کنیم»), or nil.
+func weNamed(s *discourse.Sentence, mt discourse.Match) *discourse.Mention {
+	from, _ := s.Clause(mt.From)
+	if s.Tokens[from].Fold != "ما" {
+		return nil
+	}
+	for i := range s.Mentions {
+		if m := &s.Mentions[i]; m.From > from && m.From <= from+2 && m.Prep == "" && coded(m) && !punctBetween(s, from, m.From) {
+			return m
+		}
+	}
+	return nil
+}
+
+// firstPerson says whether a verb form is first person («می‌کنیم»,
+// «کردیم», «دادم»): its subject is the speaker's side.
+func firstPerson(fold string) bool {
+	switch fold {
+	case "کنم", "کردم", "دهم", "دادم", "دارم", "شوم", "شدم", "نماییم", "نمودیم":
+		return true
+	}
+	return strings.HasSuffix(fold, "یم") && len([]rune(fold)) >= 3
 }
 
 // sayingBefore says whether tokens [from, to) are a clause of saying that

@@ -418,7 +418,7 @@ func mentions(t *tables, s *Sentence, ents []*article.Entity) []Mention {
 		depth[i] = d
 	}
 	for i := range out {
-		out[i].Prep = governingPrep(toks, out, i)
+		out[i].Prep = governingPrep(toks, out, i, skip)
 		out[i].InQuote = depth[out[i].From] > 0
 	}
 	return out
@@ -442,10 +442,19 @@ func attributionEnd(toks []Token) int {
 	if len(toks) < 2 || toks[0].Fold != "به" || (toks[1].Fold != "گزارش" && toks[1].Fold != "نقل") {
 		return 0
 	}
-	for i := 2; i < len(toks); i++ {
-		if strings.ContainsAny(toks[i].Punct, "،,") {
+	const maxAttribution = 16 // «به گزارش گروه بین‌الملل خبرگزاری فارس به نقل از روزنامه "الدستور" چاپ اردن،»
+	for i := 2; i < len(toks) && i <= maxAttribution; i++ {
+		if strings.ContainsAny(toks[i].Punct, "،,؛;") {
 			return i
 		}
+	}
+	// No comma closes it («به گزارش فارس جرج بوش ... متهم کرد»): only the
+	// agency's name, one word or «خبرگزاری X», is the source of the text.
+	if toks[1].Fold == "گزارش" && len(toks) > 4 {
+		if toks[2].Fold == "خبرگزاری" {
+			return 4
+		}
+		return 3
 	}
 	return 0
 }
@@ -454,7 +463,9 @@ func attributionEnd(toks []Token) int {
 // back («از حمایت چین»), not across punctuation or another mention. An
 // appositive after a comma («با همتای روسی خود، سرگئی لاوروف») takes the
 // preposition of the mention it renames.
-func governingPrep(toks []Token, ms []Mention, i int) string {
+//
+// Nothing before lo (the end of an attribution «به گزارش فارس») governs it.
+func governingPrep(toks []Token, ms []Mention, i, lo int) string {
 	m := ms[i]
 	if i > 0 && ms[i-1].To == m.From && strings.ContainsAny(toks[m.From].Punct, "،,") && !objectNext(toks, m.To) {
 		return ms[i-1].Prep
@@ -464,7 +475,7 @@ func governingPrep(toks []Token, ms []Mention, i int) string {
 	if i > 0 && m.From >= 1 && ms[i-1].To == m.From-1 && toks[m.From-1].Fold == "و" && toks[m.From-1].Punct == "" && toks[m.From].Punct == "" {
 		return ms[i-1].Prep
 	}
-	for j := m.From - 1; j >= 0 && j >= m.From-3; j-- {
+	for j := m.From - 1; j >= lo && j >= m.From-3; j-- {
 		if toks[j+1].Punct != "" {
 			return ""
 		}
