@@ -30,7 +30,20 @@ type Sources struct {
 	// internal/entities, passed in by gen.go), matched as a feature apart
 	// from the training-set gazetteer.
 	Names []Name
-	Log   func(format string, args ...any)
+	// SelfTrain is the number of silver sentences: unlabelled news
+	// sentences tagged by the model trained on PEYMA, those with the widest
+	// Viterbi margin, added with weight SelfWeight for a second training
+	// (0: none).
+	SelfTrain  int
+	SelfWeight float64
+	SelfNoGaz  bool   // silverOptions.NoGaz
+	SelfAgree  bool   // silver sentences only where a second shuffle's model agrees
+	Seed       uint64 // of the perceptron's shuffle (the shipped model: 0)
+	// OrgWords marks the words of the training ORG names (addOrgWords) for
+	// transitions of their own into them (Model.edge); off in the shipped
+	// model (dev F1 flat).
+	OrgWords bool
+	Log      func(format string, args ...any)
 }
 
 // Build trains the model on PEYMA's train split (and dev with WithDev), with
@@ -58,6 +71,7 @@ func Build(src Sources) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlabelled := corpus[:len(corpus):len(corpus)]
 	for _, s := range trainSents {
 		f := make([]string, len(s.Tokens))
 		for i, t := range s.Tokens {
@@ -70,7 +84,10 @@ func Build(src Sources) ([]byte, error) {
 	if err := addLexicon(words, filepath.Join(src.DataDir, "lexicons", "hazm", "words.dat")); err != nil {
 		return nil, err
 	}
-	m := trainModel(trainSents, words, dev, src)
+	if src.OrgWords {
+		src.Log("org words: %d", addOrgWords(words, trainSents))
+	}
+	m := trainModel(trainSents, words, dev, unlabelled, src)
 	var buf bytes.Buffer
 	if err := writeModel(&buf, m); err != nil {
 		return nil, fmt.Errorf("write ner model: %w", err)
@@ -119,7 +136,10 @@ func blockOf(i, n, folds int) int {
 // is tagged by a model trained on the others. With the gold tags there, the
 // tagger learned to trust the history more than its own earlier tags deserve
 // when it runs on new text (dev F1 +0.8).
-func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, src Sources) *Model {
+//
+// With SelfTrain, that model tags the unlabelled sentences and a second one
+// is trained with the surest of them added (silverSentences).
+func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, unlabelled [][]string, src Sources) *Model {
 	gaz := buildGazetteer(sents)
 	src.Log("gazetteer: %d phrases", len(gaz.phrases))
 	o := trainOptions{Epochs: src.Epochs, MinCount: src.MinCount, Gaz: gaz, FoldGaz: foldGazetteers(sents)}
@@ -139,6 +159,7 @@ func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, src
 		}
 	}
 	o.Log = src.Log
+	o.Seed = src.Seed
 	if dev != nil {
 		o.Score = func(a *Model) string {
 			a.words, a.gaz, a.names = words, gaz, o.Names
@@ -147,6 +168,18 @@ func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, src
 		}
 	}
 	o.Runs = src.Runs
+	if src.SelfTrain > 0 {
+		base := o
+		base.Score, base.Runs = nil, 1
+		m := trainWith(sents, words, hist, base)
+		so := silverOptions{Keep: src.SelfTrain, Weight: float32(src.SelfWeight), MinLen: 6, MaxLen: 60, NoGaz: src.SelfNoGaz}
+		if src.SelfAgree {
+			base.Seed = src.Seed + 7
+			so.Other = trainWith(sents, words, hist, base)
+		}
+		o.Extra = silverSentences(m, unlabelled, so)
+		src.Log("self-training: %d silver sentences of %d", len(o.Extra), len(unlabelled))
+	}
 	return trainWith(sents, words, hist, o)
 }
 

@@ -17,6 +17,7 @@ type wordInfo struct {
 	Depth [clusterTrees]uint8  // number of valid bits in Path; 0 = no cluster
 	Lex   uint16               // bit set of lexTags
 	Freq  uint8                // 1 + log2 of the lexicon count, 0 = not in the lexicon
+	Org   uint8                // orgStarter, orgInside: how the word is used in training ORG names
 }
 
 // lexTags are Hazm's words.dat POS tags, in bit order. Its verb tag "V" is
@@ -298,3 +299,53 @@ func freqBucket(count uint64) uint8 {
 	}
 	return uint8(1 + bits.Len64(count)/2)
 }
+
+// ORG bits of wordInfo.Org.
+const (
+	orgStarter = 1 << iota // opens a multi-word ORG name more often than not
+	orgInside              // inside an ORG name more often than not
+)
+
+// addOrgWords marks the words used in the training sentences' ORG names at
+// least orgMinCount times and in at least half of their occurrences, as the
+// first word of a multi-word name (starter) or a later one (inside).
+func addOrgWords(words map[string]wordInfo, sents []Sentence) int {
+	type counts struct{ all, start, inside int }
+	c := map[string]*counts{}
+	for _, s := range sents {
+		for i, t := range s.Tokens {
+			f := foldToken(t)
+			n := c[f]
+			if n == nil {
+				n = &counts{}
+				c[f] = n
+			}
+			n.all++
+			switch {
+			case s.Tags[i] == "B_ORG" && i+1 < len(s.Tags) && s.Tags[i+1] == "I_ORG":
+				n.start++
+			case s.Tags[i] == "I_ORG":
+				n.inside++
+			}
+		}
+	}
+	marked := 0
+	for f, n := range c {
+		var org uint8
+		if n.start >= orgMinCount && 2*n.start >= n.all {
+			org |= orgStarter
+		}
+		if n.inside >= orgMinCount && 2*n.inside >= n.all {
+			org |= orgInside
+		}
+		if org != 0 {
+			wi := words[f]
+			wi.Org = org
+			words[f] = wi
+			marked++
+		}
+	}
+	return marked
+}
+
+const orgMinCount = 5

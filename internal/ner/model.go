@@ -41,11 +41,15 @@ type Model struct {
 	inside  []bool
 	typeIdx []uint8   // gazTypes index of each tag's type, 0 for O
 	trans   []float32 // (len(tags)+1) × len(tags); the last row is the sentence start
-	feats   map[uint32]int32
-	w       []float32 // len(tags) weights per feature, at feats[hash]
-	words   map[string]wordInfo
-	gaz     *gazetteer
-	names   *gazetteer // the hand-written gazetteer's names (Sources.Names)
+	// edge adds to trans, into a token whose word is a training ORG word
+	// (wordInfo.Org 1..3), a transition of its own: «امور» after I_ORG.
+	// nil without ORG words.
+	edge  []float32 // 3 × len(trans)
+	feats map[uint32]int32
+	w     []float32 // len(tags) weights per feature, at feats[hash]
+	words map[string]wordInfo
+	gaz   *gazetteer
+	names *gazetteer // the hand-written gazetteer's names (Sources.Names)
 
 	// table indexes feats for decoding, built on first use.
 	tableOnce sync.Once
@@ -70,7 +74,12 @@ func Default() *Model {
 	return defaultModel
 }
 
-const magic = "KNER2\n"
+// magic opens a model file; magicOrg one whose words carry ORG bits
+// (wordInfo.Org), written only when some word has them.
+const (
+	magic    = "KNER2\n"
+	magicOrg = "KNER3\n"
+)
 
 // Load reads a gzipped model written by Build.
 func Load(r io.Reader) (*Model, error) {
@@ -88,7 +97,7 @@ func Load(r io.Reader) (*Model, error) {
 
 func readModel(br *bufio.Reader) (*Model, error) {
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic && string(head) != magicOrg {
 		return nil, errors.New("not a khabar NER model")
 	}
 	var err error
@@ -147,6 +156,9 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		}
 		wi.Lex = uint16(uv())
 		wi.Freq = uint8(uv())
+		if string(head) == magicOrg {
+			wi.Org = uint8(uv())
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -183,6 +195,12 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			return nil, fmt.Errorf("bad name type %d", t)
 		}
 		m.names.add(p, uint8(t))
+	}
+	if string(head) == magicOrg {
+		m.edge = make([]float32, 3*len(m.trans))
+		for i := range m.edge {
+			m.edge[i] = f32()
+		}
 	}
 	// weights reads a feature table written by writeWeights into mm.
 	weights := func(mm *Model) {
@@ -292,10 +310,36 @@ func (m *Model) tagFolded(sents [][]string) [][]int {
 		}
 		starts = append(starts, len(hs))
 		emit = m.emissions(table, emit, hs, starts)
-		tags[si] = viterbi(m, emit, len(ts))
+		tags[si] = viterbi(m, emit, m.orgClasses(ts), len(ts))
 		h.add(ts, m.histTypes(tags[si]))
 	}
 	return tags
+}
+
+// orgClasses returns the tokens' ORG bits for the edge transitions, nil
+// for a model without them.
+func (m *Model) orgClasses(ts []tokFeat) []uint8 {
+	if m.edge == nil {
+		return nil
+	}
+	return orgClasses(ts)
+}
+
+func orgClasses(ts []tokFeat) []uint8 {
+	out := make([]uint8, len(ts))
+	for i := range ts {
+		out[i] = ts[i].info.Org
+	}
+	return out
+}
+
+// edgeAt returns the edge transitions into token i of cls, nil for none.
+func (m *Model) edgeAt(cls []uint8, i int) []float32 {
+	if m.edge == nil || cls == nil || cls[i] == 0 {
+		return nil
+	}
+	k := len(m.trans)
+	return m.edge[int(cls[i]-1)*k : int(cls[i])*k]
 }
 
 // histTypes maps tag indexes to gazTypes indexes, as tagTypes does tags.
@@ -342,7 +386,7 @@ func (m *Model) prepare(folds []string) []tokFeat {
 	return toks
 }
 
-func viterbi(m *Model, emit []float32, n int) []int {
+func viterbi(m *Model, emit []float32, cls []uint8, n int) []int {
 	if n == 0 {
 		return []int{}
 	}
@@ -350,22 +394,31 @@ func viterbi(m *Model, emit []float32, n int) []int {
 	score := make([]float32, n*nt)
 	back := make([]int8, n*nt)
 	neg := float32(math.Inf(-1))
+	ex := m.edgeAt(cls, 0)
 	for t := 0; t < nt; t++ {
 		if m.allowed(nt, t) {
 			score[t] = m.trans[nt*nt+t] + emit[t]
+			if ex != nil {
+				score[t] += ex[nt*nt+t]
+			}
 		} else {
 			score[t] = neg
 		}
 	}
 	for i := 1; i < n; i++ {
 		prev := score[(i-1)*nt : i*nt]
+		ex := m.edgeAt(cls, i)
 		for t := 0; t < nt; t++ {
 			best, arg := neg, 0
 			for p := 0; p < nt; p++ {
 				if prev[p] == neg || !m.allowed(p, t) {
 					continue
 				}
-				if s := prev[p] + m.trans[p*nt+t]; s > best {
+				s := prev[p] + m.trans[p*nt+t]
+				if ex != nil {
+					s += ex[p*nt+t]
+				}
+				if s > best {
 					best, arg = s, p
 				}
 			}
@@ -456,7 +509,15 @@ func (m *Model) Types() []string {
 // writeModel serializes m; features with all-zero weights are left out.
 func writeModel(w io.Writer, m *Model) error {
 	var buf bytes.Buffer
-	buf.WriteString(magic)
+	withOrg := false
+	for _, wi := range m.words {
+		withOrg = withOrg || wi.Org != 0
+	}
+	if withOrg {
+		buf.WriteString(magicOrg)
+	} else {
+		buf.WriteString(magic)
+	}
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { buf.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); buf.WriteString(s) }
@@ -487,6 +548,9 @@ func writeModel(w io.Writer, m *Model) error {
 		}
 		uv(uint64(wi.Lex))
 		uv(uint64(wi.Freq))
+		if withOrg {
+			uv(uint64(wi.Org))
+		}
 	}
 	phrases := m.gaz.sortedPhrases()
 	uv(uint64(len(phrases)))
@@ -502,6 +566,15 @@ func writeModel(w io.Writer, m *Model) error {
 	for _, p := range names {
 		str(p)
 		uv(uint64(m.names.phrases[p]))
+	}
+	if withOrg {
+		for i := range 3 * len(m.trans) {
+			var f float32
+			if m.edge != nil {
+				f = m.edge[i]
+			}
+			f32(f)
+		}
 	}
 	writeWeights(&buf, m)
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)

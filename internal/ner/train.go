@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"slices"
 )
 
 // tagSet is PEYMA's tag set in the model's fixed order.
@@ -22,6 +23,9 @@ type trainOptions struct {
 	Log   func(format string, args ...any)
 	Seed  uint64 // of the shuffle of the sentences before every epoch
 	Runs  int    // perceptrons trained with different shuffles and averaged
+	// Extra are sentences added to the extracted training sentences, with
+	// their features already extracted (self-training's silver sentences).
+	Extra []sentFeats
 }
 
 // sentFeats is one training sentence with every token's features extracted
@@ -30,6 +34,8 @@ type sentFeats struct {
 	hs     []uint32 // feature hashes, token after token
 	starts []int    // token i's features are hs[starts[i]:starts[i+1]]
 	gold   []int
+	weight float32 // of the sentence's updates; 0 means 1 (gold sentences)
+	cls    []uint8 // tokens' ORG bits (wordInfo.Org), for the edge transitions
 }
 
 var tagIndex = func() map[string]int {
@@ -60,7 +66,7 @@ func extract(sents []Sentence, words map[string]wordInfo, foldGaz []*gazetteer, 
 		names.match(toks)
 		doc.mark(toks)
 		doc.add(toks, hist[si])
-		sf := sentFeats{gold: goldIndexes(s.Tags)}
+		sf := sentFeats{gold: goldIndexes(s.Tags), cls: orgClasses(toks)}
 		for i := range toks {
 			sf.starts = append(sf.starts, len(sf.hs))
 			features(toks, i, func(h uint32) { sf.hs = append(sf.hs, h) })
@@ -73,7 +79,7 @@ func extract(sents []Sentence, words map[string]wordInfo, foldGaz []*gazetteer, 
 
 // trainWith trains a tagger on the sentences with the given history.
 func trainWith(sents []Sentence, words map[string]wordInfo, hist [][]uint8, o trainOptions) *Model {
-	m := fit(extract(sents, words, o.FoldGaz, o.Names, hist), o)
+	m := fit(append(extract(sents, words, o.FoldGaz, o.Names, hist), o.Extra...), o)
 	m.words = words
 	m.gaz = o.Gaz
 	m.names = o.Names
@@ -136,6 +142,9 @@ func fit(data []sentFeats, o trainOptions) *Model {
 		for i := range sum.trans {
 			sum.trans[i] += a.trans[i]
 		}
+		for i := range sum.edge {
+			sum.edge[i] += a.edge[i]
+		}
 	}
 	if n := float32(max(1, o.Runs)); n > 1 {
 		for i := range sum.w {
@@ -143,6 +152,9 @@ func fit(data []sentFeats, o trainOptions) *Model {
 		}
 		for i := range sum.trans {
 			sum.trans[i] /= n
+		}
+		for i := range sum.edge {
+			sum.edge[i] /= n
 		}
 	}
 	return sum
@@ -157,6 +169,13 @@ func run(ids [][]int32, data []sentFeats, index map[uint32]int32, o trainOptions
 	u := make([]float32, nf*nt) // Σ c·update, for averaging
 	tu := make([]float32, len(m.trans))
 	m.w = w
+	// Edge transitions only when some token has ORG bits.
+	for _, sf := range data {
+		if m.edge == nil && slices.ContainsFunc(sf.cls, func(c uint8) bool { return c != 0 }) {
+			m.edge = make([]float32, 3*len(m.trans))
+		}
+	}
+	eu := make([]float32, len(m.edge))
 	c := float32(1)
 	rng := rand.New(rand.NewPCG(1+seed, 2))
 	order := make([]int, len(data))
@@ -170,6 +189,10 @@ func run(ids [][]int32, data []sentFeats, index map[uint32]int32, o trainOptions
 		for _, si := range order {
 			fs, starts, gold := ids[si], data[si].starts, data[si].gold
 			n := len(gold)
+			wt := data[si].weight
+			if wt == 0 {
+				wt = 1
+			}
 			emit = emit[:0]
 			for i := 0; i < n; i++ {
 				emit = append(emit, make([]float32, nt)...)
@@ -181,7 +204,11 @@ func run(ids [][]int32, data []sentFeats, index map[uint32]int32, o trainOptions
 					}
 				}
 			}
-			pred := viterbi(m, emit, n)
+			cls := data[si].cls
+			if m.edge == nil {
+				cls = nil
+			}
+			pred := viterbi(m, emit, cls, n)
 			for i := 0; i < n; i++ {
 				g, p := gold[i], pred[i]
 				gp, pp := nt, nt
@@ -191,23 +218,30 @@ func run(ids [][]int32, data []sentFeats, index map[uint32]int32, o trainOptions
 				if g != p {
 					errs++
 					for _, f := range fs[starts[i]:starts[i+1]] {
-						w[int(f)*nt+g]++
-						w[int(f)*nt+p]--
-						u[int(f)*nt+g] += c
-						u[int(f)*nt+p] -= c
+						w[int(f)*nt+g] += wt
+						w[int(f)*nt+p] -= wt
+						u[int(f)*nt+g] += c * wt
+						u[int(f)*nt+p] -= c * wt
 					}
 				}
 				if g != p || gp != pp {
-					m.trans[gp*nt+g]++
-					m.trans[pp*nt+p]--
-					tu[gp*nt+g] += c
-					tu[pp*nt+p] -= c
+					m.trans[gp*nt+g] += wt
+					m.trans[pp*nt+p] -= wt
+					tu[gp*nt+g] += c * wt
+					tu[pp*nt+p] -= c * wt
+					if cls != nil && cls[i] != 0 {
+						k := int(cls[i]-1) * len(m.trans)
+						m.edge[k+gp*nt+g] += wt
+						m.edge[k+pp*nt+p] -= wt
+						eu[k+gp*nt+g] += c * wt
+						eu[k+pp*nt+p] -= c * wt
+					}
 				}
 			}
 			c++
 		}
 		if o.Score != nil || epoch == o.Epochs {
-			avg := averaged(m, index, u, tu, c)
+			avg := averaged(m, index, u, tu, eu, c)
 			if o.Score != nil {
 				o.Log("epoch %d: %d token errors; %s", epoch, errs, o.Score(avg))
 			} else {
@@ -222,11 +256,17 @@ func run(ids [][]int32, data []sentFeats, index map[uint32]int32, o trainOptions
 }
 
 // averaged returns the model with the averaged weights w - u/c.
-func averaged(m *Model, index map[uint32]int32, u, tu []float32, c float32) *Model {
+func averaged(m *Model, index map[uint32]int32, u, tu, eu []float32, c float32) *Model {
 	nt := len(m.tags)
 	a := newModel(m.tags)
 	for i := range a.trans {
 		a.trans[i] = m.trans[i] - tu[i]/c
+	}
+	if m.edge != nil {
+		a.edge = make([]float32, len(m.edge))
+		for i := range a.edge {
+			a.edge[i] = m.edge[i] - eu[i]/c
+		}
 	}
 	a.w = make([]float32, len(m.w))
 	for i := range a.w {
