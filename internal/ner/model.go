@@ -293,9 +293,20 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 // tagFolded tags the sentences of folded tokens of one document in order,
 // each with the history of the ones before, and returns tag indexes.
 func (m *Model) tagFolded(sents [][]string) [][]int {
+	tags := make([][]int, len(sents))
+	m.walk(sents, func(emit []float32, cls []uint8, n int) []int { return viterbi(m, emit, cls, n) },
+		func(si int, _ []tokFeat, t []int, _ []uint32, _ []int) { tags[si] = t })
+	return tags
+}
+
+// walk tags the sentences of one document in order, each with the history of
+// the ones before: decode turns a sentence's emissions into tags, and f sees
+// each sentence's tokens, tags and features (hs, cut at starts; valid only
+// during the call). tagFolded and tagWithMargins differ only in decode.
+func (m *Model) walk(sents [][]string, decode func(emit []float32, cls []uint8, n int) []int,
+	f func(si int, ts []tokFeat, tags []int, hs []uint32, starts []int)) {
 	h := newHistory()
 	table := m.lookupTable()
-	tags := make([][]int, len(sents))
 	// Buffers reused from sentence to sentence.
 	var hs []uint32
 	var starts []int
@@ -310,10 +321,10 @@ func (m *Model) tagFolded(sents [][]string) [][]int {
 		}
 		starts = append(starts, len(hs))
 		emit = m.emissions(table, emit, hs, starts)
-		tags[si] = viterbi(m, emit, m.orgClasses(ts), len(ts))
-		h.add(ts, m.histTypes(tags[si]))
+		tags := decode(emit, m.orgClasses(ts), len(ts))
+		f(si, ts, tags, hs, starts)
+		h.add(ts, m.histTypes(tags))
 	}
-	return tags
 }
 
 // orgClasses returns the tokens' ORG bits for the edge transitions, nil

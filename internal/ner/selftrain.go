@@ -108,25 +108,12 @@ func silverSentences(m *Model, sents [][]string, o silverOptions) []sentFeats {
 // best path's score less that of the best path with another tag there), and
 // its features (valid only during the call).
 func (m *Model) tagWithMargins(sents [][]string, f func(si int, toks []tokFeat, tags []int, margin float32, hs []uint32, starts []int)) {
-	h := newHistory()
-	table := m.lookupTable()
-	var hs []uint32
-	var starts []int
-	var emit []float32
-	for si, folds := range sents {
-		ts := m.prepare(folds)
-		h.mark(ts)
-		hs, starts = hs[:0], starts[:0]
-		for i := range ts {
-			starts = append(starts, len(hs))
-			features(ts, i, func(h uint32) { hs = append(hs, h) })
-		}
-		starts = append(starts, len(hs))
-		emit = m.emissions(table, emit, hs, starts)
-		tags, margin := viterbiMargin(m, emit, m.orgClasses(ts), len(ts))
-		f(si, ts, tags, margin, hs, starts)
-		h.add(ts, m.histTypes(tags))
-	}
+	var margin float32
+	m.walk(sents, func(emit []float32, cls []uint8, n int) []int {
+		var tags []int
+		tags, margin = viterbiMargin(m, emit, cls, n)
+		return tags
+	}, func(si int, ts []tokFeat, tags []int, hs []uint32, starts []int) { f(si, ts, tags, margin, hs, starts) })
 }
 
 // viterbiMargin is viterbi with max-marginals from a backward pass: for
