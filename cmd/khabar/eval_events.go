@@ -2,10 +2,7 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
-	"io"
-	"io/fs"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,16 +67,7 @@ Examples:
 
 // labelledLines keeps the JSON lines of a corpus file that carry one of the
 // wanted ids («"id": "tasnim-3392652"») or links.
-func labelledLines(name string, data []byte, want map[string]bool) ([]byte, error) {
-	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
-		}
-		if data, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
-		}
-	}
+func labelledLines(data []byte, want map[string]bool) []byte {
 	var out []byte
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		for id := range want {
@@ -89,7 +77,7 @@ func labelledLines(name string, data []byte, want map[string]bool) ([]byte, erro
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 func prf(s events.Score) string {
@@ -104,19 +92,15 @@ func goldArticles(cmd *cobra.Command, p *pipeline.Pipeline, gold []events.GoldRo
 	for _, g := range gold {
 		want[g.Article] = true
 	}
-	corpus := demo.Corpus()
 	var arts []*article.Article
 	for _, name := range []string{"seed-article.txt", "news-2025-4agencies.jsonl", "fars-news.jsonl.gz"} {
-		data, err := fs.ReadFile(corpus, name)
+		data, err := demo.ReadFile(name)
 		if err != nil {
-			return nil, fmt.Errorf("demo corpus: %w", err)
+			return nil, err
 		}
 		if name != "seed-article.txt" {
 			// Analyse only the labelled articles, not all 1,580.
-			if data, err = labelledLines(name, data, want); err != nil {
-				return nil, err
-			}
-			if len(data) == 0 {
+			if data = labelledLines(data, want); len(data) == 0 {
 				continue // no labelled article from this file
 			}
 		}

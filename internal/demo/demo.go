@@ -6,8 +6,13 @@
 package demo
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
+	"fmt"
+	"io"
 	"io/fs"
+	"strings"
 )
 
 //go:embed corpus/*.gz corpus/*.jsonl corpus/*.txt corpus/README.md
@@ -20,4 +25,39 @@ func Corpus() fs.FS {
 		panic(err) // the folder is embedded at build time
 	}
 	return sub
+}
+
+// ReadFile returns a bundled file's contents, gunzipped if its name ends in
+// .gz.
+func ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(Corpus(), name)
+	if err != nil {
+		return nil, fmt.Errorf("demo corpus: %w", err)
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("demo corpus %s: %w", name, err)
+		}
+	}
+	return data, nil
+}
+
+// Lines returns the non-empty lines of a bundled file (ReadFile), one
+// article of a JSON-lines dataset each.
+func Lines(name string) ([][]byte, error) {
+	data, err := ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			out = append(out, line)
+		}
+	}
+	return out, nil
 }

@@ -21,13 +21,10 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
-	"io/fs"
 	"log"
 	"math/rand"
 	"strings"
@@ -72,11 +69,10 @@ func main() {
 			devKeys[g.Key] = append(devKeys[g.Key], g)
 		}
 	}
-	corpus := demo.Corpus()
 	var arts []*article.Article
 	if *mode == "dev" {
 		for _, name := range []string{"seed-article.txt", "news-2025-4agencies.jsonl", "fars-news.jsonl.gz"} {
-			data := read(corpus, name)
+			data := read(name)
 			if name != "seed-article.txt" {
 				data = keep(data, func(id, link string) bool { return inGold[id] || inGold[link] })
 			}
@@ -108,7 +104,7 @@ func main() {
 		}
 		return
 	}
-	data := read(corpus, "fars-news.jsonl.gz")
+	data := read("fars-news.jsonl.gz")
 	var lines [][]byte
 	for _, l := range bytes.Split(data, []byte("\n")) {
 		var h struct{ ID, Link string }
@@ -191,19 +187,10 @@ func txt(s *discourse.Sentence, m discourse.Mention) string {
 	return s.Text[a-s.Start : b-s.Start]
 }
 
-func read(c fs.FS, name string) []byte {
-	data, err := fs.ReadFile(c, name)
+func read(name string) []byte {
+	data, err := demo.ReadFile(name)
 	if err != nil {
 		log.Fatalf("eventdump: %v", err)
-	}
-	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			log.Fatalf("eventdump: %s: %v", name, err)
-		}
-		if data, err = io.ReadAll(zr); err != nil {
-			log.Fatalf("eventdump: %s: %v", name, err)
-		}
 	}
 	return data
 }

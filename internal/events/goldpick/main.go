@@ -18,15 +18,11 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
-	"io"
-	"io/fs"
 	"log"
 	"os"
 	"sort"
@@ -85,7 +81,7 @@ func run(limit int, goldPath string, round int, desks []string, agencies bool) e
 		want[d] = true
 	}
 	var cands []cand
-	fars, err := corpusLines("fars-news.jsonl.gz")
+	fars, err := demo.Lines("fars-news.jsonl.gz")
 	if err != nil {
 		return err
 	}
@@ -99,7 +95,7 @@ func run(limit int, goldPath string, round int, desks []string, agencies bool) e
 		}
 	}
 	if agencies {
-		ag, err := corpusLines("news-2025-4agencies.jsonl")
+		ag, err := demo.Lines("news-2025-4agencies.jsonl")
 		if err != nil {
 			return err
 		}
@@ -146,30 +142,6 @@ func run(limit int, goldPath string, round int, desks []string, agencies bool) e
 		}
 	}
 	return nil
-}
-
-// corpusLines returns the non-empty lines of a bundled corpus file.
-func corpusLines(name string) ([][]byte, error) {
-	data, err := fs.ReadFile(demo.Corpus(), name)
-	if err != nil {
-		return nil, fmt.Errorf("demo corpus: %w", err)
-	}
-	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if data, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	var out [][]byte
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) > 0 {
-			out = append(out, line)
-		}
-	}
-	return out, nil
 }
 
 // actors counts the distinct countries and organizations a sentence names.

@@ -16,15 +16,11 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
-	"io"
-	"io/fs"
 	"log"
 	"os"
 	"regexp"
@@ -65,7 +61,7 @@ type cand struct {
 
 func run(articles, per int, source string) error {
 	var cands []cand
-	fars, err := corpusLines("fars-news.jsonl.gz")
+	fars, err := demo.Lines("fars-news.jsonl.gz")
 	if err != nil {
 		return err
 	}
@@ -79,7 +75,7 @@ func run(articles, per int, source string) error {
 		}
 		cands = append(cands, cand{rec.Link, "fars-news.jsonl", line, hash(rec.Link)})
 	}
-	ag, err := corpusLines("news-2025-4agencies.jsonl")
+	ag, err := demo.Lines("news-2025-4agencies.jsonl")
 	if err != nil {
 		return err
 	}
@@ -131,30 +127,6 @@ func run(articles, per int, source string) error {
 // Cue reports whether a sentence is read for the gold set.
 func Cue(text string) bool {
 	return cue.MatchString(persian.Fold(text)) || quotation.MatchString(text)
-}
-
-// corpusLines returns the non-empty lines of a bundled corpus file.
-func corpusLines(name string) ([][]byte, error) {
-	data, err := fs.ReadFile(demo.Corpus(), name)
-	if err != nil {
-		return nil, fmt.Errorf("demo corpus: %w", err)
-	}
-	if strings.HasSuffix(name, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		if data, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	var out [][]byte
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) > 0 {
-			out = append(out, line)
-		}
-	}
-	return out, nil
 }
 
 func hash(s string) uint32 {
