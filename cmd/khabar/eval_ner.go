@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,6 +24,7 @@ type nerTypeScore struct {
 
 func (a *app) evalNERCmd() *cobra.Command {
 	var asJSON, fromText bool
+	var modelPath string
 	cmd := &cobra.Command{
 		Use:   "ner [FILE]",
 		Short: "score the named-entity tagger on a PEYMA- or CoNLL-format file",
@@ -44,7 +46,8 @@ words); an entity is right if its byte span and type match.
 Example:
   khabar eval ner
   khabar eval ner --text
-  khabar eval ner ../shared/data/peyma/dev.txt --json`,
+  khabar eval ner ../shared/data/peyma/dev.txt --json
+  khabar eval ner --model /tmp/candidate.bin.gz   # a model built by gen.go -o`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "../shared/data/peyma/test.txt"
@@ -56,7 +59,20 @@ Example:
 				return fmt.Errorf("eval ner: %w", err)
 			}
 			t0 := time.Now()
-			m := ner.Default()
+			var m *ner.Model
+			if modelPath == "" {
+				m = ner.Default()
+			} else {
+				f, err := os.Open(modelPath)
+				if err != nil {
+					return fmt.Errorf("eval ner: %w", err)
+				}
+				m, err = ner.Load(f)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("eval ner: %s: %w", modelPath, err)
+				}
+			}
 			load := time.Since(t0)
 			gold := make([][]string, len(sents))
 			toks := make([][]string, len(sents))
@@ -104,6 +120,7 @@ Example:
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	cmd.Flags().StringVar(&modelPath, "model", "", "score this model file (as written by internal/ner/gen.go) instead of the embedded one")
 	cmd.Flags().BoolVar(&fromText, "text", false, "tag the sentences as running text (khabar's own tokenizer, PEYMA's ZWNJ words as two words) and score spans by offset")
 	return cmd
 }
