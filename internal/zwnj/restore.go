@@ -1063,10 +1063,31 @@ func (r *Restorer) join(a, b, next string, aLeft uint64, ratio float64) joinKind
 	// A compound never seen whole, with a head that makes more compounds
 	// than it is used alone («تخمک گذاری», «مثبت اندیشی»; not «شده»), in a
 	// line that writes other ZWNJs as spaces; an auxiliary («کرده باشی») is no head.
-	if h := r.heads[b]; h >= minHead && 4*r.total(b) <= h && ratio == ratioB && !isAuxiliary(b) && !strings.Contains(a, zwnjStr) && r.total(a) >= minStem && utf8.RuneCountInString(b) > 2 {
-		return lexicalJoin
+	if ratio == ratioB && !isAuxiliary(b) && !strings.Contains(a, zwnjStr) && r.total(a) >= minStem {
+		if r.boundHead(b, b) {
+			return lexicalJoin
+		}
+		// The head inflected: «اسلام گرایان», «نظریه پردازانی», «شبح وارند»,
+		// where the inflected form is no common word of its own («دارای») nor
+		// a verb («به فروش رسانند»).
+		for _, e := range headEndings {
+			if stem, ok := strings.CutSuffix(b, e); ok && r.total(b) < minStem && !r.isVerbForm(b) && r.boundHead(stem, b) {
+				return lexicalJoin
+			}
+		}
 	}
 	return noJoin
+}
+
+// headEndings are the endings a compound head takes in the phrase: plural,
+// ezafe/indefinite, comparative, personal.
+var headEndings = [...]string{"انی", "ان", "های", "ها", "ترین", "تر", "ای", "ی", "اند", "ند"}
+
+// boundHead reports whether h heads many ZWNJ compounds and is rarely a word
+// of its own, nor is the written word w («‌گرا», «‌پذیر»; not «بار»).
+func (r *Restorer) boundHead(h, w string) bool {
+	n := r.heads[h]
+	return n >= minHead && 4*r.total(h) <= n && 4*r.total(w) <= n && utf8.RuneCountInString(h) > 2
 }
 
 // compound reports whether a‌b is a word seen at least minB times and ratio
