@@ -6,26 +6,6 @@ import (
 	"khabar/internal/persian"
 )
 
-// arabicBlock holds, for each rune of U+0600–U+06FF, what persian.Fold makes
-// of it: the folded letter, 0 to drop it (marks, punctuation, separators).
-// It is built from persian.Fold itself, so the fast path cannot disagree with it.
-var arabicBlock = func() (t [256]rune) {
-	for i := range t {
-		t[i] = foldOne(rune(0x600 + i))
-	}
-	return t
-}()
-
-// foldOne folds one rune the way persian.Fold does, dropping separators.
-func foldOne(r rune) rune {
-	f := persian.Fold(string(r))
-	if f == "" {
-		return 0
-	}
-	fr, _ := utf8.DecodeRuneInString(f)
-	return fr
-}
-
 // appendLetters appends the letters and digits of s, folded, with every
 // space, ZWNJ, mark and punctuation mark dropped: the same as removing the
 // spaces from persian.Fold(s), without its per-token allocations (Fold costs
@@ -47,13 +27,7 @@ func appendLetters(dst []byte, s string) (out []byte, letters int) {
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		var f rune
-		if r >= 0x600 && r <= 0x6ff {
-			f = arabicBlock[r-0x600]
-		} else if r != persian.ZWNJ && r != utf8.RuneError {
-			f = foldOne(r)
-		}
-		if f != 0 {
+		if f, _ := persian.FoldRune(r); f != 0 {
 			dst = utf8.AppendRune(dst, f)
 			letters++
 		}

@@ -73,3 +73,30 @@ func foldRune(r rune) (rune, bool) {
 	}
 	return 0, false
 }
+
+// FoldRune is Fold for one rune: the folded rune (0 for a mark or kashida,
+// dropped inside a token) and whether r belongs to a token at all (false for
+// spaces, ZWNJ and punctuation, which end one). The Arabic block is a table
+// look-up, so the loops that fold every byte of the corpus (copy
+// fingerprints, story terms) can fold in place, without Fold's allocations,
+// and still agree with it.
+func FoldRune(r rune) (rune, bool) {
+	if i := uint32(r) - 0x600; i < 256 {
+		e := arabicFold[i]
+		return e &^ (e >> 31), e >= 0 // -1 (a separator) gives 0, false
+	}
+	return foldRune(r)
+}
+
+// arabicFold caches foldRune for U+0600–U+06FF, -1 standing for a rune
+// outside tokens (kept small so that FoldRune is inlined).
+var arabicFold = func() (t [256]rune) {
+	for i := range t {
+		f, in := foldRune(rune(0x600 + i))
+		if !in {
+			f = -1
+		}
+		t[i] = f
+	}
+	return t
+}()

@@ -15,35 +15,6 @@ import (
 	"khabar/internal/persian"
 )
 
-// foldBlock holds what persian.Fold makes of each rune of U+0600–U+06FF: the
-// folded letter, or 0 for a separator or dropped mark. Built from Fold itself
-// so the tokens here are Fold's tokens, without its per-token allocations.
-var foldBlock = func() (t [256]rune) {
-	for i := range t {
-		t[i] = foldOne(rune(0x600 + i))
-	}
-	return t
-}()
-
-// dropBlock marks runes of the block that Fold drops inside a token (marks,
-// kashida) rather than treating as a separator.
-var dropBlock = func() (t [256]bool) {
-	for i := range t {
-		r := rune(0x600 + i)
-		t[i] = foldOne(r) == 0 && persian.Fold("ب"+string(r)+"ب") == "بب"
-	}
-	return t
-}()
-
-func foldOne(r rune) rune {
-	f := persian.Fold(string(r))
-	if f == "" {
-		return 0
-	}
-	fr, _ := utf8.DecodeRuneInString(f)
-	return fr
-}
-
 // Terms calls f with each folded token of s (persian.FoldTokens, faster).
 // The byte slice is reused: copy it to keep it.
 func Terms(s string, buf []byte, f func(tok []byte)) []byte {
@@ -70,20 +41,11 @@ func Terms(s string, buf []byte, f func(tok []byte)) []byte {
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		switch {
-		case r >= 0x600 && r <= 0x6ff:
-			if fr := foldBlock[r-0x600]; fr != 0 {
-				buf = utf8.AppendRune(buf, fr)
-			} else if !dropBlock[r-0x600] {
-				flush()
-			}
-		case r == persian.ZWJ:
-		default:
-			if fr := foldOne(r); fr != 0 {
-				buf = utf8.AppendRune(buf, fr)
-			} else {
-				flush()
-			}
+		switch fr, in := persian.FoldRune(r); {
+		case fr != 0:
+			buf = utf8.AppendRune(buf, fr)
+		case !in:
+			flush()
 		}
 	}
 	flush()
