@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"khabar/internal/article"
+	"khabar/internal/metrics"
 	"khabar/internal/persian"
 )
 
@@ -52,22 +53,9 @@ func ReadGold(r io.Reader) ([]GoldRow, error) {
 // Score counts matches of predicted against gold items.
 type Score struct{ TP, FP, FN int }
 
-func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
-func (s Score) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
-func (s Score) F1() float64 {
-	p, r := s.Precision(), s.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (s Score) Precision() float64 { return metrics.Ratio(s.TP, s.TP+s.FP) }
+func (s Score) Recall() float64    { return metrics.Ratio(s.TP, s.TP+s.FN) }
+func (s Score) F1() float64        { return metrics.F1(s.Precision(), s.Recall()) }
 
 // Result is the score of one split.
 type Result struct {

@@ -11,6 +11,7 @@ import (
 	"khabar/internal/article"
 	"khabar/internal/events"
 	"khabar/internal/events/discourse"
+	"khabar/internal/metrics"
 	"khabar/internal/persian"
 )
 
@@ -113,29 +114,16 @@ type Counts struct {
 	Outside int `json:"outside"`
 }
 
-func (c Counts) Precision() float64 { return ratio(c.Matched, c.Found) }
-func (c Counts) Recall() float64    { return ratio(c.Matched, c.Gold) }
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (c Counts) Precision() float64 { return metrics.Ratio(c.Matched, c.Found) }
+func (c Counts) Recall() float64    { return metrics.Ratio(c.Matched, c.Gold) }
+func (c Counts) F1() float64        { return metrics.F1(c.Precision(), c.Recall()) }
 
 // SpeakerAccuracy is the share of matched quotes with the right speaker.
-func (c Counts) SpeakerAccuracy() float64 { return ratio(c.Speaker, c.Matched) }
+func (c Counts) SpeakerAccuracy() float64 { return metrics.Ratio(c.Speaker, c.Matched) }
 
 // Correct is the share of labelled quotes found with the right speaker: the
 // end-to-end measure.
-func (c Counts) Correct() float64 { return ratio(c.Speaker, c.Gold) }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c Counts) Correct() float64 { return metrics.Ratio(c.Speaker, c.Gold) }
 
 // Result is the score per split ("dev", "test", "all") and, for --errors,
 // the sentences where found and labelled quotes differ.

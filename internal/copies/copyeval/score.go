@@ -6,6 +6,7 @@ import (
 
 	"khabar/internal/article"
 	"khabar/internal/copies"
+	"khabar/internal/metrics"
 )
 
 // Result counts copy links: a predicted link (article → copy_of) is right when
@@ -24,17 +25,10 @@ type Result struct {
 }
 
 // Precision is TP / predicted links.
-func (r Result) Precision() float64 { return ratio(r.TP, r.TP+r.FP) }
+func (r Result) Precision() float64 { return metrics.Ratio(r.TP, r.TP+r.FP) }
 
 // Recall is TP / copies.
-func (r Result) Recall() float64 { return ratio(r.TP, r.TP+r.FN) }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (r Result) Recall() float64 { return metrics.Ratio(r.TP, r.TP+r.FN) }
 
 // Run indexes the originals, then the copies, with a fresh index made by
 // newIndex, and scores every link the index claims. Originals and copies must
