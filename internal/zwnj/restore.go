@@ -90,7 +90,7 @@ var suffixes = func() []suffix {
 		{"هایشان", zAfterJoining}, {"هایتان", zAfterJoining}, {"هایمان", zAfterJoining},
 		{"هایش", zAfterJoining}, {"هایت", zAfterJoining}, {"هایم", zAfterJoining},
 		{"هایی", zAfterJoining}, {"های", zAfterJoining}, {"هاست", zAfterJoining}, {"ها", zAfterJoining},
-		{"ترین", zAfterJoining}, {"تری", zAfterJoining}, {"تر", zAfterJoining},
+		{"ترین", zAfterJoining}, {"تریم", zAfterJoining}, {"ترند", zAfterJoining}, {"تری", zAfterJoining}, {"تر", zAfterJoining},
 		{"اند", zAfterVowel}, {"ایم", zAfterVowel}, {"اید", zAfterVowel}, {"ام", zAfterVowel},
 		{"ات", zAfterVowel}, {"اش", zAfterVowel}, {"است", zAfterVowel},
 		{"شان", zAfterHeh}, {"مان", zAfterHeh}, {"تان", zAfterHeh},
@@ -839,7 +839,11 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 		if (suf.rule == zAfterHeh || suf.rule == zAfterVowel) && utf8.RuneCountInString(stem) < 3 {
 			continue
 		}
-		if strings.HasPrefix(suf.s, "تر") && !r.adjectives[stem] {
+		// The comparative follows adjectives; the superlative «ترین» ends
+		// few other words, so an unknown word read as a known word of three
+		// letters or more + «ترین» is one («دهشتبارترین» from «دهشت‌بار»,
+		// which the lexicons do not tag as an adjective).
+		if strings.HasPrefix(suf.s, "تر") && !r.adjectives[stem] && (suf.s != "ترین" || utf8.RuneCountInString(stem) < 3) {
 			continue
 		}
 		d := depth - 1

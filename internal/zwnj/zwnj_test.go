@@ -79,6 +79,8 @@ func TestRestoreWords(t *testing.T) {
 		// a Chinese given name run together, beside one the model knows
 		{"شی جینپینگ و دنگ شیائوپینگ", "شی جین‌پینگ و دنگ شیائوپینگ"},
 		{"مینفنگ", "مین‌فنگ"},
+		// an unknown superlative of a known compound
+		{"اندوهبارترین روز", "اندوه‌بارترین روز"},
 		// (B) a space for the ZWNJ
 		{"در حاشیه نشست های اتحادیه", "در حاشیه نشست‌های اتحادیه"},
 		{"این کار انجام می شود", "این کار انجام می‌شود"},
