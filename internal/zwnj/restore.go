@@ -689,8 +689,14 @@ func (r *Restorer) biPrefix(w string, fs []form) string {
 		}
 	}
 	rest, ok := strings.CutPrefix(w, pre)
-	if pre == "" || !ok || utf8.RuneCountInString(rest) < 2 || r.total(rest) < minStem {
+	if pre == "" || !ok || utf8.RuneCountInString(rest) < 2 {
 		return ""
+	}
+	if r.total(rest) < minStem {
+		// A rare rest may still be a common word + an ending («سوادی»).
+		if _, n := r.analyse(rest, 1); n < minStem {
+			return ""
+		}
 	}
 	c := pre + zwnjStr + rest
 	var nc, nw uint32

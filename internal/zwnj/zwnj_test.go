@@ -76,6 +76,7 @@ func TestRestoreWords(t *testing.T) {
 		{"در سالهای 1390", "در سال‌های 1390"},
 		// the prefix «بی» apart, a word of its own joined
 		{"کشورهای بیطرف و بیکاری", "کشورهای بی‌طرف و بیکاری"},
+		{"با بیسوادی مبارزه کرد", "با بی‌سوادی مبارزه کرد"}, // «سوادی»: «سواد» + «ی»
 		// a Chinese given name run together, beside one the model knows
 		{"شی جینپینگ و دنگ شیائوپینگ", "شی جین‌پینگ و دنگ شیائوپینگ"},
 		{"مینفنگ", "مین‌فنگ"},
