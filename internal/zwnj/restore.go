@@ -1208,7 +1208,9 @@ func (r *Restorer) isVerbal(b, next string) bool {
 		if e == "ی" || e == "ه" {
 			continue
 		}
-		if stem, ok := strings.CutSuffix(b, e); ok && r.past[stem] {
+		// A bare past stem is a verb only if its infinitive is in use:
+		// Hazm lists archaic stems that are nouns today («تیره بخت»).
+		if stem, ok := strings.CutSuffix(b, e); ok && r.past[stem] && (e != "" || r.total(stem+"ن") >= minStem) {
 			return true
 		}
 	}

@@ -77,6 +77,7 @@ func TestRestoreWords(t *testing.T) {
 		// the prefix «بی» apart, a word of its own joined
 		{"کشورهای بیطرف و بیکاری", "کشورهای بی‌طرف و بیکاری"},
 		{"با بیسوادی مبارزه کرد", "با بی‌سوادی مبارزه کرد"}, // «سوادی»: «سواد» + «ی»
+		{"بر مردم تیره بخت سیطره کرده بود", "بر مردم تیره‌بخت سیطره کرده بود"}, // «بخت» is no verb today
 		// a Chinese given name run together, beside one the model knows
 		{"شی جینپینگ و دنگ شیائوپینگ", "شی جین‌پینگ و دنگ شیائوپینگ"},
 		{"مینفنگ", "مین‌فنگ"},
