@@ -93,10 +93,16 @@ func TestFind(t *testing.T) {
 			"",
 		},
 		{
-			"constructed (no corpus sentence has it): an office whose 2008 holder is unknown does not name the president",
+			"constructed (no corpus sentence has it): the vice-president's office names its 2008 holder, not the president",
 			"دیک چنی معاون رئیس جمهور آمریکا وارد بغداد شد",
 			day("2008-03-17"),
-			"آمریکا=united-states/name بغداد=baghdad/name",
+			"دیک چنی=dick-cheney/name معاون رئیس جمهور آمریکا=dick-cheney/title بغداد=baghdad/name",
+		},
+		{
+			"constructed: an office whose 2008 holder is unknown does not name the president",
+			"معاون رئیس جمهور چین وارد بغداد شد",
+			day("2008-03-17"),
+			"چین=china/name بغداد=baghdad/name",
 		},
 		{
 			"a name's one word written apart, in parts of three letters or more",
