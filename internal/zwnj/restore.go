@@ -919,7 +919,7 @@ func (r *Restorer) analyse(w string, depth int) (string, uint32) {
 				consider(xf+zwnjStr+y, min(nx, h)/compoundDiscount+1)
 			}
 		}
-		if f := r.firsts[x]; f >= minHead && !strings.HasSuffix(x, "می") {
+		if f := r.firsts[x]; f >= minHead && !strings.HasSuffix(x, "می") && utf8.RuneCountInString(y) > 2 {
 			if yf, ny := r.known(y, depth-1); ny >= minStem {
 				consider(x+zwnjStr+yf, min(ny, f)/compoundDiscount+1)
 			}
