@@ -324,22 +324,33 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 }
 
 // trimBlessing returns the end of the span text[start:end] without a
-// parenthesised blessing that the recognizer took in up to its closing
-// parenthesis: PEYMA tags «(ع» of «حضرت عباس (ع)» as part of the name, which
-// would make «حضرت عباس (ع» a name of its own. Only an unclosed parenthesis
-// of at most three letters at the end of the span is cut.
+// parenthesised blessing at its end: PEYMA tags «(ع)» of «حضرت عباس (ع)» as
+// part of the name (the recognizer's tokenizer keeps it one token), which
+// would make «حضرت عباس (ع)» a name of its own. Only a parenthesis of at
+// most three letters at the end of the span is cut, a closed one only if
+// they are Arabic-script letters.
 func trimBlessing(text string, start, end int) int {
 	span := text[start:end]
 	i := strings.LastIndexByte(span, '(')
-	if i <= 0 || strings.IndexByte(span[i:], ')') >= 0 {
+	if i <= 0 {
 		return end
 	}
-	tail := strings.TrimSpace(span[i+1:])
+	tail := span[i+1:]
+	closed := false
+	if j := strings.IndexByte(tail, ')'); j >= 0 {
+		if j != len(tail)-1 {
+			return end
+		}
+		tail, closed = tail[:j], true
+	}
+	tail = strings.TrimSpace(tail)
 	if n := utf8.RuneCountInString(tail); n > 3 {
 		return end
 	}
 	for _, r := range tail {
-		if !unicode.IsLetter(r) {
+		// A closed one is a blessing only in Arabic script: «(UN)» is an
+		// abbreviation that stays in the name.
+		if !unicode.IsLetter(r) || closed && !unicode.Is(unicode.Arabic, r) {
 			return end
 		}
 	}

@@ -455,26 +455,7 @@ func viterbi(m *Model, emit []float32, cls []uint8, n int) []int {
 // Recognize cuts text into sentences and tokens, tags them as one document
 // and returns the entities found, in text order.
 func (m *Model) Recognize(text string) []Span {
-	toks := m.joinSpaced(text, tokenize(text))
-	var sents [][]token
-	var folded [][]string
-	for len(toks) > 0 {
-		end := len(toks)
-		for i, t := range toks {
-			if sentenceEnd(t.Text) {
-				end = i + 1
-				break
-			}
-		}
-		sent := toks[:end]
-		toks = toks[end:]
-		folds := make([]string, len(sent))
-		for i, t := range sent {
-			folds[i] = foldToken(t.Text)
-		}
-		sents = append(sents, sent)
-		folded = append(folded, folds)
-	}
+	sents, folded := cut(text)
 	var spans []Span
 	for si, tags := range m.tagFolded(folded) {
 		sent := sents[si]

@@ -3,11 +3,12 @@ package ner
 import "strings"
 
 // ScoreText scores the recognizer as khabar runs it, on text rather than on
-// PEYMA's tokens: the sentences are written out as one text with a space
-// between tokens (so PEYMA's ZWNJ words, «بین المللی», arrive as two words,
-// as in scraped text), Recognize tokenizes and tags it, and entities count as
-// right when their byte span and type match the gold entity's. The scores
-// have the shape of Score's, "" holding the totals.
+// PEYMA's tokens: the sentences are written out as one text, a line each,
+// with a space between tokens (so PEYMA's ZWNJ words and fixed expressions,
+// «بین المللی», «بعد از ظهر», arrive as separate words, as in scraped text),
+// Recognize cuts and tags it, and entities count as right when their byte
+// span and type match the gold entity's. The scores have the shape of
+// Score's, "" holding the totals.
 func (m *Model) ScoreText(sents []Sentence) map[string]Counts {
 	type span struct {
 		start, end int

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -8,17 +9,32 @@ import (
 )
 
 // token is one word, number or punctuation mark of the input with its byte
-// span, as PEYMA would have cut it.
+// span, as PEYMA would have cut it, and its key (foldToken).
 type token struct {
 	Text       string
 	Start, End int
+	Fold       string
 }
 
-// tokenize cuts repaired Persian text the way PEYMA is cut: punctuation marks
-// stand alone, digits are split from letters but keep their inner separators
-// («1.5», «9:30», «1301-1395»), and a ZWNJ keeps its word whole — PEYMA writes
-// those words with a space («روش های»), and fold turns both into the same key.
+// tokenize cuts repaired Persian text the way PEYMA is cut (lex, then
+// joinSpaced), each token with its key. Training (the news text's clusters,
+// the names gazetteer) and tagging cut text with it alike.
 func tokenize(text string) []token {
+	toks := lex(text)
+	for i := range toks {
+		toks[i].Fold = foldToken(toks[i].Text)
+	}
+	return joinSpaced(text, toks)
+}
+
+// lex splits text into words, numbers and marks: punctuation marks
+// stand alone, digits are split from letters but keep their inner separators
+// («1.5», «9:30», «1301-1395», «23,078»), and a ZWNJ keeps its word whole —
+// PEYMA writes those words with a space («روش های»), and fold turns both into
+// the same key. A blessing in parentheses after a holy name («(ع)», «(ره)»),
+// a web or mail address («Entekhab.ir») and an ellipsis «...» are one token
+// each, as in PEYMA, where the first two are part of a name or a name.
+func lex(text string) []token {
 	var toks []token
 	start, kind := -1, 0 // kind of the open token: 1 word, 2 number
 	flush := func(end int) {
@@ -48,12 +64,26 @@ func tokenize(text string) []token {
 			if kind != 1 {
 				// A mark or kashida cannot start a word after a number.
 				flush(i)
+				if j := addressEnd(text, i); j > 0 {
+					toks = append(toks, token{Text: text[i:j], Start: i, End: j})
+					i = j
+					continue
+				}
 				start, kind = i, 1
 			}
-		case kind == 2 && (r == '.' || r == ':' || r == '/' || r == '-' || r == '٫' || r == '٬') && i+n < len(text):
+		case kind == 2 && (r == '.' || r == ':' || r == '/' || r == '-' || r == '٫') && i+n < len(text):
 			// A separator between digits stays inside the number.
 			next, _ := utf8.DecodeRuneInString(text[i+n:])
 			if !isDigit(next) {
+				flush(i)
+				j := markEnd(text, i, r, n)
+				toks = append(toks, token{Text: text[i:j], Start: i, End: j})
+				i = j
+				continue
+			}
+		case kind == 2 && (r == ',' || r == '٬'):
+			// A thousands separator: exactly three digits follow.
+			if !thousands(text[i+n:]) {
 				flush(i)
 				toks = append(toks, token{Text: text[i : i+n], Start: i, End: i + n})
 			}
@@ -61,7 +91,10 @@ func tokenize(text string) []token {
 			flush(i)
 		default:
 			flush(i)
-			toks = append(toks, token{Text: text[i : i+n], Start: i, End: i + n})
+			j := markEnd(text, i, r, n)
+			toks = append(toks, token{Text: text[i:j], Start: i, End: j})
+			i = j
+			continue
 		}
 		i += n
 	}
@@ -69,28 +102,156 @@ func tokenize(text string) []token {
 	return toks
 }
 
-// joinSpaced merges two word tokens with one space between them into one
-// token where the space stands for a ZWNJ: the pair is a lexicon word as
-// PEYMA writes ZWNJ words («بین المللی») and its second half is no word of
-// its own («المللی»). A text that keeps such a space (the ZWNJ restorer
-// leaves a line that writes other ZWNJs as its writer wrote it) would
-// otherwise give the tagger a fragment it never saw in training, which it
-// takes for a name.
-func (m *Model) joinSpaced(text string, toks []token) []token {
+// markEnd returns the end of the mark token r (n bytes) at text[i]: a
+// blessing «(ع)» or a run of full stops («...», which PEYMA keeps as one
+// token inside its sentence) is one token, any other mark a token of its own.
+func markEnd(text string, i int, r rune, n int) int {
+	j := i + n
+	switch r {
+	case '(':
+		j = max(j, blessingEnd(text, j))
+	case '.':
+		for j < len(text) && text[j] == '.' {
+			j++
+		}
+	}
+	return j
+}
+
+// thousands reports whether s starts with exactly three digits.
+func thousands(s string) bool {
+	k := 0
+	for _, r := range s {
+		if !isDigit(r) {
+			break
+		}
+		k++
+	}
+	return k == 3
+}
+
+// blessingEnd returns the end of «ع)» in «(ع)» when text[i:] is one to three
+// Arabic-script letters and a closing parenthesis (PEYMA's «(ع)», «(ره)»,
+// «(عج)»: one token, inside the holy name's span), else 0.
+func blessingEnd(text string, i int) int {
+	k := 0
+	for j, r := range text[i:] {
+		switch {
+		case r == ')' && k > 0:
+			return i + j + 1
+		case k < 3 && unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			k++
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// addressEnd returns the end of a web or mail address starting at text[i]
+// («Entekhab.ir», «www.isba.ir», «newsroom@irna.ir», «https://t.me/x»), else
+// 0: a run of ASCII letters, digits and URL marks that has a dot between two
+// letters or digits followed by at least two letters, an @ or a «://», and
+// does not end in a mark (a sentence's full stop after the address is not
+// part of it).
+func addressEnd(text string, i int) int {
+	if !isASCIIAlnum(text[i]) || i > 0 && (isASCIIAlnum(text[i-1]) || text[i-1] == '.') {
+		return 0
+	}
+	j := i
+	for j < len(text) && (isASCIIAlnum(text[j]) || strings.IndexByte("._-@/:%?=&+~#", text[j]) >= 0) {
+		j++
+	}
+	for j > i && !isASCIIAlnum(text[j-1]) && text[j-1] != '/' {
+		j--
+	}
+	s := text[i:j]
+	if strings.Contains(s, "@") || strings.Contains(s, "://") {
+		return j
+	}
+	for k := 1; k+2 < len(s); k++ {
+		if s[k] == '.' && isASCIIAlnum(s[k-1]) && isASCIILetter(s[k+1]) && isASCIILetter(s[k+2]) {
+			return j
+		}
+	}
+	return 0
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
+
+// cut splits text into sentences of tokens, folded, as the tagger was trained
+// on them: a sentence ends after a full stop, question or exclamation mark,
+// and at a line break (a headline, a caption or a paragraph without a final
+// stop is a sentence of its own, and no name runs on into the next line).
+func cut(text string) (sents [][]token, folded [][]string) {
+	toks := tokenize(text)
+	begin := 0
+	for i := range toks {
+		if i+1 < len(toks) && !sentenceEnd(toks[i].Text) && !lineBreak(text[toks[i].End:toks[i+1].Start]) {
+			continue
+		}
+		sent := toks[begin : i+1]
+		folds := make([]string, len(sent))
+		for k, t := range sent {
+			folds[k] = t.Fold
+		}
+		sents = append(sents, sent)
+		folded = append(folded, folds)
+		begin = i + 1
+	}
+	return sents, folded
+}
+
+func lineBreak(gap string) bool {
+	return strings.ContainsAny(gap, "\n\r\u2028\u2029\v\f\u0085")
+}
+
+// joinSpaced merges word tokens apart by one space into the one token PEYMA
+// writes (see joins.go): the longest sequence of up to four words that
+// joins.txt lists («سه شنبه», «بعد از ظهر», «بین المللی»), a bound prefix
+// with the word after it («می شود»), and any bound suffixes that follow
+// («تیم های», «برنامه ریزی ها»). Scraped text writes many ZWNJ words with a
+// space, and even a repaired text keeps the space of a fixed expression;
+// split, the tagger would see fragments it never saw in training and take
+// some for names («المللی», «رود» of «می رود»).
+func joinSpaced(text string, toks []token) []token {
+	jt := defaultJoins()
+	joinable := func(a, b token) bool {
+		return isSpaceGap(text, a.End, b.Start) && wordToken(a.Text) && wordToken(b.Text)
+	}
 	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < len(toks); {
 		t := toks[i]
-		if i+1 < len(toks) {
-			u := toks[i+1]
-			if u.Start == t.End+1 && text[t.End] == ' ' && wordToken(t.Text) && wordToken(u.Text) {
-				if w, ok := m.words[foldToken(t.Text)+" "+foldToken(u.Text)]; ok && w.Lex != 0 && m.words[foldToken(u.Text)].Lex == 0 {
-					out = append(out, token{Text: text[t.Start:u.End], Start: t.Start, End: u.End})
-					i++
-					continue
+		j := i + 1 // toks[i:j] become one token
+		if wordToken(t.Text) {
+			key, nw := t.Fold, strings.Count(t.Fold, " ")+1
+			for k := i + 1; k < len(toks) && joinable(toks[k-1], toks[k]); k++ {
+				if nw += strings.Count(toks[k].Fold, " ") + 1; nw > maxJoinWords {
+					break
+				}
+				key += " " + toks[k].Fold
+				if jt.seqs[key] {
+					j = k + 1
 				}
 			}
+			if j == i+1 && i+1 < len(toks) && joinable(t, toks[i+1]) && jt.prefix[t.Fold] {
+				j = i + 2
+			}
+			for j < len(toks) && joinable(toks[j-1], toks[j]) && jt.suffix[toks[j].Fold] {
+				j++
+			}
+		}
+		if j > i+1 {
+			folds := make([]string, 0, j-i)
+			for _, u := range toks[i:j] {
+				folds = append(folds, u.Fold)
+			}
+			t = token{Text: text[t.Start:toks[j-1].End], Start: t.Start, End: toks[j-1].End, Fold: strings.Join(folds, " ")}
 		}
 		out = append(out, t)
+		i = j
 	}
 	return out
 }
