@@ -32,6 +32,9 @@ const maxJoinWords = 4
 type joinTable struct {
 	seqs           map[string]bool
 	suffix, prefix map[string]bool
+	// starts holds the first one to three words of every sequence, so that
+	// joinSpaced stops reading ahead as soon as no sequence can follow.
+	starts map[string]bool
 }
 
 var (
@@ -53,7 +56,7 @@ func defaultJoins() *joinTable {
 }
 
 func readJoins(b []byte) (*joinTable, error) {
-	t := &joinTable{seqs: map[string]bool{}, suffix: map[string]bool{}, prefix: map[string]bool{}}
+	t := &joinTable{seqs: map[string]bool{}, suffix: map[string]bool{}, prefix: map[string]bool{}, starts: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for n := 1; sc.Scan(); n++ {
 		l := sc.Text()
@@ -69,6 +72,11 @@ func readJoins(b []byte) (*joinTable, error) {
 				return nil, fmt.Errorf("line %d: %d words in %q", n, k, s)
 			}
 			t.seqs[s] = true
+			for i := range len(s) {
+				if s[i] == ' ' {
+					t.starts[s[:i]] = true
+				}
+			}
 		default:
 			return nil, fmt.Errorf("line %d: %q", n, l)
 		}

@@ -14,6 +14,7 @@ type token struct {
 	Text       string
 	Start, End int
 	Fold       string
+	word       bool // starts with a letter (joinSpaced joins only words)
 }
 
 // tokenize cuts repaired Persian text the way PEYMA is cut (lex, then
@@ -23,6 +24,7 @@ func tokenize(text string) []token {
 	toks := lex(text)
 	for i := range toks {
 		toks[i].Fold = foldToken(toks[i].Text)
+		toks[i].word = wordToken(toks[i].Text)
 	}
 	return joinSpaced(text, toks)
 }
@@ -219,27 +221,29 @@ func lineBreak(gap string) bool {
 func joinSpaced(text string, toks []token) []token {
 	jt := defaultJoins()
 	joinable := func(a, b token) bool {
-		return isSpaceGap(text, a.End, b.Start) && wordToken(a.Text) && wordToken(b.Text)
+		return a.word && b.word && isSpaceGap(text, a.End, b.Start)
 	}
+	var key []byte // reused: a map index by string(key) does not allocate
 	out := toks[:0]
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		j := i + 1 // toks[i:j] become one token
-		if wordToken(t.Text) {
-			key, nw := t.Fold, strings.Count(t.Fold, " ")+1
-			for k := i + 1; k < len(toks) && joinable(toks[k-1], toks[k]); k++ {
+		if t.word {
+			key = append(key[:0], t.Fold...)
+			nw := strings.Count(t.Fold, " ") + 1
+			for k := i + 1; k < len(toks) && jt.starts[string(key)] && joinable(toks[k-1], toks[k]); k++ {
 				if nw += strings.Count(toks[k].Fold, " ") + 1; nw > maxJoinWords {
 					break
 				}
-				key += " " + toks[k].Fold
-				if jt.seqs[key] {
+				key = append(append(key, ' '), toks[k].Fold...)
+				if jt.seqs[string(key)] {
 					j = k + 1
 				}
 			}
-			if j == i+1 && i+1 < len(toks) && joinable(t, toks[i+1]) && jt.prefix[t.Fold] {
+			if j == i+1 && i+1 < len(toks) && jt.prefix[t.Fold] && joinable(t, toks[i+1]) {
 				j = i + 2
 			}
-			for j < len(toks) && joinable(toks[j-1], toks[j]) && jt.suffix[toks[j].Fold] {
+			for j < len(toks) && jt.suffix[toks[j].Fold] && joinable(toks[j-1], toks[j]) {
 				j++
 			}
 		}
@@ -248,7 +252,7 @@ func joinSpaced(text string, toks []token) []token {
 			for _, u := range toks[i:j] {
 				folds = append(folds, u.Fold)
 			}
-			t = token{Text: text[t.Start:toks[j-1].End], Start: t.Start, End: toks[j-1].End, Fold: strings.Join(folds, " ")}
+			t = token{Text: text[t.Start:toks[j-1].End], Start: t.Start, End: toks[j-1].End, Fold: strings.Join(folds, " "), word: true}
 		}
 		out = append(out, t)
 		i = j
@@ -266,6 +270,13 @@ func isDigit(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	// Fast paths for ASCII and the Arabic letters of Persian text.
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	if r >= 'ء' && r <= 'غ' || r >= 'ف' && r <= 'ي' {
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == persian.Kashida
 }
 

@@ -173,3 +173,14 @@ func FuzzTokenize(f *testing.F) {
 		checkCut(t, s)
 	})
 }
+
+// BenchmarkCut measures the tokenizer alone, a small share of Recognize.
+func BenchmarkCut(b *testing.B) {
+	text := readData(b, "seed-article.txt")
+	ntok := len(tokenize(text))
+	b.ResetTimer()
+	for b.Loop() {
+		cut(text)
+	}
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
