@@ -290,7 +290,7 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 			}
 			over = append(over, i)
 			if m.Start < s.Start || m.End > s.End || m.End-m.Start == s.End-s.Start || m.Kind == ByTitle ||
-				m.Record.Type == s.Type && !(s.Type == "ORG" && m.Start == s.Start) {
+				m.Record.Type == s.Type && !(s.Type == "ORG" && m.Start == s.Start) && !l.otherPerson(p.text, s, m) {
 				wins = false
 			}
 		}
@@ -321,6 +321,42 @@ func (l *Linker) mergeSpans(p *para, ms []Match, spans []Span) ([]Match, []*corp
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, cs
+}
+
+// otherPerson reports a recognized person whose name adds, before the
+// gazetteer name it ends with, a given name that person's record does not
+// have: «هادی زارع‌پور» is not Issa Zarepour, though «زارع‌پور» names him.
+// Honorifics («آقای», «دکتر») are no given names, nor are «سید» and «امیر»,
+// which are titles as often as names.
+func (l *Linker) otherPerson(text string, s Span, m Match) bool {
+	if s.Type != "PER" || m.Record.Type != "PER" || m.Start <= s.Start || m.End != s.End {
+		return false
+	}
+	own := map[string]bool{}
+	for _, n := range append([]string{m.Record.Name}, m.Record.Aliases...) {
+		for _, t := range Tokenize(n) {
+			own[t.Fold] = true
+		}
+	}
+	for _, t := range Tokenize(text[s.Start:m.Start]) {
+		if l.given[t.Fold] && !own[t.Fold] && !titleLike[t.Fold] && !l.honorific(t.Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLike are given names that are also titles («سید», «امیر»).
+var titleLike = map[string]bool{"سید": true, "سیده": true, "امیر": true, "میر": true}
+
+// honorific reports a one-word honorific («دکتر»).
+func (l *Linker) honorific(fold string) bool {
+	for _, h := range l.g.Honorifics {
+		if len(h) == 1 && h[0] == fold {
+			return true
+		}
+	}
+	return false
 }
 
 // trimBlessing returns the end of the span text[start:end] without a

@@ -259,6 +259,21 @@ func TestLinkSpans(t *testing.T) {
 			t.Errorf("%q: got %+v, want id %s...", tc.span, es, tc.want)
 		}
 	}
+	// A surname alias («عراقچی») inside a recognized name links, unless a
+	// given name the record lacks comes before it: that is someone else.
+	for _, tc := range []struct{ span, want string }{
+		{"کاظم عراقچی", "x-"},
+		{"دکتر عراقچی", "abbas-araghchi"},
+		{"سید عباس عراقچی", "abbas-araghchi"},
+	} {
+		text := tc.span + " گفت"
+		es := l.Link(&article.Article{Body: []string{text}}, func(string) []Span {
+			return []Span{{Start: 0, End: len(tc.span), Type: "PER"}}
+		})
+		if len(es) == 0 || !strings.HasPrefix(es[len(es)-1].ID, tc.want) {
+			t.Errorf("%q: got %+v, want id %s...", tc.span, es, tc.want)
+		}
+	}
 	// Two people share the surname: it stays unlinked to either.
 	two := "علی حسینی و محمد حسینی دیدار کردند. حسینی گفت"
 	var sp []Span
