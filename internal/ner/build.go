@@ -43,6 +43,14 @@ type Sources struct {
 	// transitions of their own into them (Model.edge); off in the shipped
 	// model (dev F1 flat).
 	OrgWords bool
+	// CRF trains the final model as a CRF (CRFOptions) instead of a
+	// perceptron when CRF.Epochs > 0; CRFBase the self-training's first
+	// model too. The jackknifed history models stay perceptrons.
+	CRF     CRFOptions
+	CRFBase bool
+	// CRFSweep are L2 values of CRFs trained and scored on dev before the
+	// final model, which uses CRF.L2: one run for the tuning of λ.
+	CRFSweep []float64
 	Log      func(format string, args ...any)
 }
 
@@ -168,9 +176,16 @@ func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, unl
 		}
 	}
 	o.Runs = src.Runs
+	if src.CRF.Epochs > 0 {
+		c := src.CRF
+		o.CRF = &c
+	}
 	if src.SelfTrain > 0 {
 		base := o
 		base.Score, base.Runs = nil, 1
+		if !src.CRFBase {
+			base.CRF = nil
+		}
 		m := trainWith(sents, words, hist, base)
 		so := silverOptions{Keep: src.SelfTrain, Weight: float32(src.SelfWeight), MinLen: 6, MaxLen: 60, NoGaz: src.SelfNoGaz}
 		if src.SelfAgree {
@@ -179,6 +194,17 @@ func trainModel(sents []Sentence, words map[string]wordInfo, dev []Sentence, unl
 		}
 		o.Extra = silverSentences(m, unlabelled, so)
 		src.Log("self-training: %d silver sentences of %d", len(o.Extra), len(unlabelled))
+	}
+	for _, l2 := range src.CRFSweep {
+		if o.CRF == nil {
+			break
+		}
+		so := o
+		c := *o.CRF
+		c.L2 = l2
+		so.CRF = &c
+		src.Log("crf sweep: L2 %g", l2)
+		trainWith(sents, words, hist, so)
 	}
 	return trainWith(sents, words, hist, o)
 }

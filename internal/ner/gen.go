@@ -3,7 +3,8 @@
 // gen trains the NER model (model.bin.gz) on PEYMA's train and dev splits
 // with word clusters from the news text and Hazm's lexicon in ../shared/data
 // and the names of internal/entities' hand-written gazetteer, then again with
-// 8,000 news sentences it tagged itself added (self-training). Run it with
+// 8,000 news sentences it tagged itself added (self-training); the final
+// model is a linear-chain CRF on the perceptron's features (crf.go). Run it with
 // `go generate ./internal/ner`; the output is the same bytes every time.
 // Features and epochs were chosen with `go run gen.go -with-dev=false -dev`
 // (train only, dev scored after every epoch).
@@ -13,6 +14,8 @@ import (
 	"flag"
 	"log"
 	"os"
+	"strconv"
+	"strings"
 
 	"khabar/internal/entities"
 	"khabar/internal/ner"
@@ -33,8 +36,27 @@ func main() {
 	selfAgree := flag.Bool("self-agree", false, "silver sentences only where two shuffles' models agree")
 	seed := flag.Uint64("seed", 0, "perceptron shuffle seed (for measuring noise)")
 	orgWords := flag.Bool("org-words", false, "own tag transitions into ORG starter/inside words of train (Model.edge)")
+	crfEpochs := flag.Int("crf-epochs", 12, "train the final model as a CRF for this many epochs (0: a perceptron)")
+	crfL2 := flag.Float64("crf-l2", 1, "CRF L2 regularization (λ over the whole training set)")
+	crfEta := flag.Float64("crf-eta", 0.1, "CRF learning rate of the first epoch")
+	crfDecay := flag.Float64("crf-decay", 0.5, "CRF learning rate decay per epoch: eta/(1+decay·(epoch-1))")
+	crfAvg := flag.Int("crf-avg", 5, "average the CRF weights of the epochs from this one on (0: the last epoch's)")
+	crfPrune := flag.Float64("crf-prune", 0.05, "zero CRF weights smaller than this in magnitude")
+	crfSweep := flag.String("crf-sweep", "", "comma-separated CRF L2 values trained and scored before the final model (tuning)")
+	crfBase := flag.Bool("crf-base", false, "the self-training's first model a CRF too")
 	noNames := flag.Bool("no-names", false, "leave out the names of internal/entities' gazetteer")
 	flag.Parse()
+	var sweep []float64
+	for _, f := range strings.Split(*crfSweep, ",") {
+		if f == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			log.Fatalf("-crf-sweep: %v", err)
+		}
+		sweep = append(sweep, v)
+	}
 	var names []ner.Name
 	if !*noNames {
 		g, err := entities.LoadGazetteer()
@@ -53,7 +75,8 @@ func main() {
 		}
 	}
 	b, err := ner.Build(ner.Sources{DataDir: *data, Epochs: *epochs, MinCount: *minCount,
-		HistoryFolds: *histFolds, Runs: *runs, Names: names, SelfTrain: *selfTrain, SelfWeight: *selfWeight, OrgWords: *orgWords, SelfNoGaz: *selfNoGaz, SelfAgree: *selfAgree, Seed: *seed, ScoreDev: *dev, WithDev: *withDev, Log: log.Printf})
+		HistoryFolds: *histFolds, Runs: *runs, Names: names, SelfTrain: *selfTrain, SelfWeight: *selfWeight, OrgWords: *orgWords, SelfNoGaz: *selfNoGaz, SelfAgree: *selfAgree,
+		CRF: ner.CRFOptions{Epochs: *crfEpochs, L2: *crfL2, Eta: *crfEta, Decay: *crfDecay, AvgFrom: *crfAvg, Prune: *crfPrune}, CRFBase: *crfBase, CRFSweep: sweep, Seed: *seed, ScoreDev: *dev, WithDev: *withDev, Log: log.Printf})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,7 +1,8 @@
 // Package ner finds named entities (people, organizations, places, dates,
-// times, money and percentages) in repaired Persian text with a structured
-// averaged perceptron trained on PEYMA; see gen.go for how the embedded model
-// is built and docs/BENCHMARKS.md for its scores.
+// times, money and percentages) in repaired Persian text with a linear-chain
+// CRF trained on PEYMA (crf.go; averaged perceptrons label its training
+// data's document history and self-training sentences, train.go); see gen.go
+// for how the embedded model is built and docs/BENCHMARKS.md for its scores.
 package ner
 
 import (

@@ -26,6 +26,8 @@ type trainOptions struct {
 	// Extra are sentences added to the extracted training sentences, with
 	// their features already extracted (self-training's silver sentences).
 	Extra []sentFeats
+	// CRF, when set, trains a CRF (runCRF) instead of the perceptron.
+	CRF *CRFOptions
 }
 
 // sentFeats is one training sentence with every token's features extracted
@@ -126,6 +128,9 @@ func fit(data []sentFeats, o trainOptions) *Model {
 	}
 	nf := len(index)
 	o.Log("train: %d sentences, %d features (of %d seen)", len(data), nf, len(counts))
+	if o.CRF != nil {
+		return runCRF(ids, data, index, o, o.Seed)
+	}
 
 	// Runs with different shuffles, their averaged weights averaged again:
 	// each run's arbitrary order moves dev F1 by half a point.
