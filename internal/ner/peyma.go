@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"khabar/internal/metrics"
 )
 
 // Sentence is one labelled PEYMA sentence.
@@ -103,22 +105,9 @@ type Counts struct {
 	Gold, Predicted, Correct int
 }
 
-func (c Counts) Precision() float64 { return ratio(c.Correct, c.Predicted) }
-func (c Counts) Recall() float64    { return ratio(c.Correct, c.Gold) }
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c Counts) Precision() float64 { return metrics.Ratio(c.Correct, c.Predicted) }
+func (c Counts) Recall() float64    { return metrics.Ratio(c.Correct, c.Gold) }
+func (c Counts) F1() float64        { return metrics.F1(c.Precision(), c.Recall()) }
 
 // Score compares predicted and gold tag sequences per entity type; the "" key
 // holds the micro-averaged total.
