@@ -1,8 +1,9 @@
 // Package ner finds named entities (people, organizations, places, dates,
-// times, money and percentages) in repaired Persian text with a linear-chain
-// CRF trained on PEYMA (crf.go; averaged perceptrons label its training
-// data's document history and self-training sentences, train.go); see gen.go
-// for how the embedded model is built and docs/BENCHMARKS.md for its scores.
+// times, money and percentages) in repaired Persian text with a first-order
+// linear-chain model trained on PEYMA: an averaged structured perceptron
+// (train.go), or with gen.go -crf-epochs N a CRF (crf.go), which scored
+// lower on dev in the final comparison; see gen.go for how the embedded
+// model is built and docs/BENCHMARKS.md for its scores.
 package ner
 
 import (
