@@ -15,11 +15,14 @@ import (
 	"flag"
 	"log"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"khabar/internal/entities"
 	"khabar/internal/ner"
+	"khabar/internal/persian"
 )
 
 func main() {
@@ -48,6 +51,8 @@ func main() {
 	crfSweep := flag.String("crf-sweep", "", "comma-separated CRF L2 values trained and scored before the final model (tuning)")
 	crfBase := flag.Bool("crf-base", false, "the self-training's first model a CRF too")
 	noNames := flag.Bool("no-names", false, "leave out the names of internal/entities' gazetteer")
+	surnames := flag.Bool("surnames", false, "also give the last word of each person's name (as the linker's partial names) as a PER name")
+	noHonorifics := flag.Bool("strip-honorifics", false, "cut honorifics («سردار», «دکتر») from the front of the names given")
 	flag.Parse()
 	var sweep []float64
 	for _, f := range strings.Split(*crfSweep, ",") {
@@ -68,14 +73,32 @@ func main() {
 		}
 		// Each record's name and aliases; a name that is also a common word
 		// (NoBare, and the aliases the recognizer must confirm) is left out.
+		cut, last := 0, 0
+		add := func(text, typ string) {
+			if *noHonorifics && typ == "PER" {
+				if t := stripHonorific(g, text); t != text {
+					text = t
+					cut++
+				}
+			}
+			names = append(names, ner.Name{Text: text, Type: typ})
+		}
 		for _, r := range g.Records {
 			if !r.NoBare {
-				names = append(names, ner.Name{Text: r.Name, Type: r.Type})
+				add(r.Name, r.Type)
 			}
 			for _, a := range r.Aliases {
-				names = append(names, ner.Name{Text: a, Type: r.Type})
+				add(a, r.Type)
+			}
+			// PEYMA tags a surname alone as PER («لاوروف گفت»); the linker
+			// resolves it only after the full name, the recognizer needs
+			// only know it is a person's name.
+			if ws := strings.Fields(r.Name); *surnames && r.Type == "PER" && !r.NoPartial && len(ws) > 1 && utf8.RuneCountInString(ws[len(ws)-1]) >= 3 {
+				add(ws[len(ws)-1], "PER")
+				last++
 			}
 		}
+		log.Printf("gazetteer names: %d (%d surnames, %d with honorifics cut)", len(names), last, cut)
 	}
 	b, err := ner.Build(ner.Sources{DataDir: *data, Epochs: *epochs, MinCount: *minCount,
 		HistoryFolds: *histFolds, Runs: *runs, Names: names, SelfTrain: *selfTrain, SelfWeight: *selfWeight, OrgWords: *orgWords, SelfNoGaz: *selfNoGaz, SelfAgree: *selfAgree,
@@ -87,4 +110,35 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s (%d bytes)", *out, len(b))
+}
+
+// stripHonorific cuts the honorifics from the front of a person's name: PEYMA
+// never tags the rank or title («سرلشکر سلامی» → «سلامی»). The rest of the
+// name is kept as written.
+func stripHonorific(g *entities.Gazetteer, name string) string {
+	for {
+		words := strings.Fields(name)
+		cut := 0
+		for _, h := range g.Honorifics {
+			// h is folded; a written word may fold to several tokens
+			// («آیت‌الله»), so compare the folded prefix word by word.
+			var folded []string
+			for k, w := range words {
+				folded = append(folded, persian.FoldTokens(w)...)
+				if len(folded) >= len(h) {
+					if slices.Equal(folded, h) && k+1 < len(words) {
+						cut = k + 1
+					}
+					break
+				}
+			}
+			if cut > 0 {
+				break
+			}
+		}
+		if cut == 0 {
+			return name
+		}
+		name = strings.Join(words[cut:], " ")
+	}
 }
