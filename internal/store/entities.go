@@ -21,8 +21,9 @@ type EntityStore interface {
 	// TopEntities lists the entities mentioned in the most articles, of one
 	// PEYMA type ("PER", "ORG", ...) or of every type when typ is "".
 	TopEntities(ctx context.Context, typ string, limit int) ([]EntityRecord, error)
-	// EntityTimeline counts an entity's mentions per day (Tehran time),
-	// oldest day first, days without a mention left out.
+	// EntityTimeline counts an entity's mentions per day (Tehran time) in
+	// the articles that carry a publication date, oldest day first, days
+	// without a mention left out.
 	EntityTimeline(ctx context.Context, id string) ([]DayCount, error)
 	// CoEntities lists the entities that share the most articles with id;
 	// their Articles field counts the shared articles. A backend may count

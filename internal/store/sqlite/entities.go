@@ -96,7 +96,8 @@ func (db *DB) entityList(ctx context.Context, op, q string, args ...any) ([]stor
 	return out, nil
 }
 
-// EntityTimeline counts an entity's mentions per Tehran day. The days are cut
+// EntityTimeline counts an entity's mentions per Tehran day, in dated
+// articles. The days are cut
 // in Go: Tehran's offset has changed over the years (daylight saving until
 // 2022), which SQLite's date functions do not know.
 func (db *DB) EntityTimeline(ctx context.Context, id string) ([]store.DayCount, error) {
@@ -104,8 +105,11 @@ func (db *DB) EntityTimeline(ctx context.Context, id string) ([]store.DayCount, 
 	if err := db.check(op); err != nil {
 		return nil, err
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT sort_time, count FROM mentions
-		WHERE entity_id = ? ORDER BY sort_time`, id)
+	// Only dated articles: an undated one sorts by when it was ingested,
+	// which says nothing of when the entity was in the news.
+	rows, err := db.sql.QueryContext(ctx, `SELECT m.sort_time, m.count FROM mentions m
+		JOIN articles a ON a.id = m.article_id
+		WHERE m.entity_id = ? AND a.published IS NOT NULL ORDER BY m.sort_time`, id)
 	if err != nil {
 		return nil, db.wrap(op, err)
 	}

@@ -221,6 +221,18 @@ func testEntities(t *testing.T, open Opener) {
 	if want := []store.CategoryCount{{Category: "international", Articles: 2}, {Category: "economy", Articles: 1}}; !reflect.DeepEqual(cats, want) {
 		t.Errorf("Categories = %+v, want %+v", cats, want)
 	}
+
+	// An undated article counts for the entity but has no day on its
+	// timeline: its sort time is when it was ingested, not when it was news.
+	undated := Minimal("a4", 4)
+	undated.Entities = []article.Entity{mention(china, "چین", 0)}
+	put(t, es.(store.Store), undated)
+	if got, err := es.Entity(ctx, "china"); err != nil || got.Articles != 3 {
+		t.Errorf("Entity(china) with an undated article = %+v, %v; want 3 articles", got, err)
+	}
+	if got, err := es.EntityTimeline(ctx, "china"); err != nil || len(got) != 2 {
+		t.Errorf("EntityTimeline(china) with an undated article = %+v, %v; want its 2 dated days", got, err)
+	}
 }
 
 func testQuotes(t *testing.T, open Opener) {
