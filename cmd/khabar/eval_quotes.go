@@ -12,6 +12,7 @@ import (
 	"khabar/internal/article"
 	"khabar/internal/demo"
 	"khabar/internal/entities"
+	"khabar/internal/metrics"
 	"khabar/internal/pipeline"
 	"khabar/internal/quotes"
 )
@@ -111,7 +112,7 @@ Examples:
 				}
 				fmt.Fprintf(out, "%-5s %5d %5d %5d  %-6.2f %-6.2f %-6.2f  %-7.2f %-7.2f %-6.2f %7d\n",
 					c.Split, c.Sentences, c.Gold, c.Found, c.Precision(), c.Recall(), c.F1(),
-					c.SpeakerAccuracy(), c.Correct(), ratioOf(c.Kind, c.Matched), c.Outside)
+					c.SpeakerAccuracy(), c.Correct(), metrics.Ratio(c.Kind, c.Matched), c.Outside)
 			}
 			if showErrors {
 				for _, e := range res.Errors {
@@ -125,13 +126,6 @@ Examples:
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON")
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "list the labelled sentences where found and labelled quotes differ, and quotes found at unlabelled sentences")
 	return cmd
-}
-
-func ratioOf(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // gazetteerID gives the gazetteer record a labelled speaker name is, when

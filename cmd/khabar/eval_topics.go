@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"khabar/internal/demo"
+	"khabar/internal/metrics"
 	"khabar/internal/topics"
 )
 
@@ -61,12 +62,7 @@ Examples:
 				if support == 0 && fp[s] == 0 {
 					continue
 				}
-				p := safeDiv(tp[s], tp[s]+fp[s])
-				r := safeDiv(tp[s], support)
-				f := 0.0
-				if p+r > 0 {
-					f = 2 * p * r / (p + r)
-				}
+				p, r, f := metrics.PRF(tp[s], tp[s]+fp[s], support)
 				if support > 0 {
 					sumF1 += f
 					classes++
@@ -79,11 +75,4 @@ Examples:
 	}
 	cmd.Flags().StringVar(&split, "split", "test", "test (held out) or train")
 	return cmd
-}
-
-func safeDiv(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"khabar/internal/metrics"
 )
 
 // DamageA returns text as scrapers leave it: every ZWNJ deleted («نشستهای»).
@@ -133,20 +135,20 @@ func (t *Tally) Add(gold, out string) error {
 func (t *Tally) c(g, o byte) int { return t.Conf[[2]byte{g, o}] }
 
 // Recall is the share of gold ZWNJ words reproduced exactly.
-func (t *Tally) Recall() float64 { return ratio(t.ZWNJWordOK, t.ZWNJWords) }
+func (t *Tally) Recall() float64 { return metrics.Ratio(t.ZWNJWordOK, t.ZWNJWords) }
 
 // WordAccuracy is the share of all gold words reproduced exactly.
-func (t *Tally) WordAccuracy() float64 { return ratio(t.WordsOK, t.Words) }
+func (t *Tally) WordAccuracy() float64 { return metrics.Ratio(t.WordsOK, t.Words) }
 
 // Precision is the share of output ZWNJs that the gold has.
 func (t *Tally) Precision() float64 {
 	tp := t.c('Z', 'Z')
-	return ratio(tp, tp+t.c('N', 'Z')+t.c('S', 'Z'))
+	return metrics.Ratio(tp, tp+t.c('N', 'Z')+t.c('S', 'Z'))
 }
 
 // BoundaryRecall is the share of gold ZWNJ boundaries that the output has.
 func (t *Tally) BoundaryRecall() float64 {
-	return ratio(t.c('Z', 'Z'), t.c('Z', 'Z')+t.c('Z', 'N')+t.c('Z', 'S')+t.c('Z', 'P'))
+	return metrics.Ratio(t.c('Z', 'Z'), t.c('Z', 'Z')+t.c('Z', 'N')+t.c('Z', 'S')+t.c('Z', 'P'))
 }
 
 // FalsePer1k counts output ZWNJs where the gold has none, per 1,000 gold words:
@@ -158,13 +160,6 @@ func (t *Tally) FalsePer1k() (inWord, join float64) {
 	}
 	k := 1000 / float64(t.Words)
 	return float64(t.c('N', 'Z')) * k, float64(t.c('S', 'Z')) * k
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // skeleton folds text to its letters and digits and labels the boundary after

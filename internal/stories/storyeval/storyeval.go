@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"khabar/internal/metrics"
 )
 
 // Label is one labelled article.
@@ -82,9 +84,9 @@ func Score(labels []Label, pred map[string]string) Scores {
 	for _, k := range both {
 		s.Both += pairs(k)
 	}
-	s.PairP = ratio(s.Both, s.PredPairs)
-	s.PairR = ratio(s.Both, s.GoldPairs)
-	s.PairF1 = f1(s.PairP, s.PairR)
+	s.PairP = metrics.Ratio(s.Both, s.PredPairs)
+	s.PairR = metrics.Ratio(s.Both, s.GoldPairs)
+	s.PairF1 = metrics.F1(s.PairP, s.PairR)
 	// B-cubed: for each item, the share of its predicted cluster in its gold
 	// group (precision) and of its gold group in its predicted cluster (recall).
 	for _, l := range labels {
@@ -97,22 +99,8 @@ func Score(labels []Label, pred map[string]string) Scores {
 		s.BCubedP /= float64(n)
 		s.BCubedR /= float64(n)
 	}
-	s.BCubedF1 = f1(s.BCubedP, s.BCubedR)
+	s.BCubedF1 = metrics.F1(s.BCubedP, s.BCubedR)
 	return s
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
 }
 
 //go:embed gold/gold.tsv

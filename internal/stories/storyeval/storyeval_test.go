@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"khabar/internal/metrics"
 )
 
 func TestScore(t *testing.T) {
@@ -14,8 +16,8 @@ func TestScore(t *testing.T) {
 		pairF1, bcubed float64
 	}{
 		{"perfect", map[string]string{"1": "x", "2": "x", "3": "x", "4": "y", "5": "z"}, 1, 1},
-		{"all single", map[string]string{}, 0, f1(1, (1.0/3*3+2)/5)},
-		{"all one", map[string]string{"1": "x", "2": "x", "3": "x", "4": "x", "5": "x"}, f1(3.0/10, 1), f1((3*3.0/5+2*1.0/5)/5, 1)},
+		{"all single", map[string]string{}, 0, metrics.F1(1, (1.0/3*3+2)/5)},
+		{"all one", map[string]string{"1": "x", "2": "x", "3": "x", "4": "x", "5": "x"}, metrics.F1(3.0/10, 1), metrics.F1((3*3.0/5+2*1.0/5)/5, 1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
