@@ -132,6 +132,11 @@ func Score(gold, pred [][]string) map[string]Counts {
 			out[c.typ] = k
 		}
 	}
+	return withTotal(out)
+}
+
+// withTotal adds the micro-averaged total of the per-type counts under "".
+func withTotal(out map[string]Counts) map[string]Counts {
 	var tot Counts
 	for _, c := range out {
 		tot.Gold += c.Gold

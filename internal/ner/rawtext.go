@@ -48,12 +48,5 @@ func (m *Model) ScoreText(sents []Sentence) map[string]Counts {
 		}
 		out[p.Type] = k
 	}
-	var tot Counts
-	for _, c := range out {
-		tot.Gold += c.Gold
-		tot.Predicted += c.Predicted
-		tot.Correct += c.Correct
-	}
-	out[""] = tot
-	return out
+	return withTotal(out)
 }
