@@ -3,7 +3,6 @@ package entities
 import (
 	"fmt"
 	"hash/fnv"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -235,19 +234,12 @@ type corpusMention struct {
 // long as a name is left.
 func (l *Linker) stripHonorifics(c *corpusMention) {
 	for {
-		n := 0
-		for _, h := range l.g.Honorifics {
-			if len(h) < len(c.toks) && slices.Equal(c.toks[:len(h)], h) {
-				n = len(h)
-				break
-			}
-		}
+		ts := Tokenize(c.name)
+		n := l.g.honorificLen(c.name, ts)
 		if n == 0 {
 			return
 		}
 		c.toks = c.toks[n:]
-		// Cut the name after the n-th token of what is left of it.
-		ts := Tokenize(c.name)
 		c.name = c.name[ts[n].Start:]
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"khabar/internal/persian"
 )
@@ -365,4 +366,40 @@ func list(s string) []string {
 		}
 	}
 	return out
+}
+
+// honorificLen returns how many of the tokens ts of text an honorific at
+// their front covers («دکتر», «حجت‌الاسلام و المسلمین»), or 0. The honorific
+// must end at a space, not inside a word («حاجی‌زاده» is a surname, not
+// «حاجی» + «زاده»), and is never the whole name.
+func (g *Gazetteer) honorificLen(text string, ts []Token) int {
+	for _, h := range g.Honorifics {
+		if len(h) >= len(ts) {
+			continue
+		}
+		match := true
+		for i, f := range h {
+			if ts[i].Fold != f {
+				match = false
+				break
+			}
+		}
+		if match && strings.ContainsFunc(text[ts[len(h)-1].End:ts[len(h)].Start], unicode.IsSpace) {
+			return len(h)
+		}
+	}
+	return 0
+}
+
+// StripHonorifics cuts the honorifics from the front of a person's name:
+// «سرلشکر حسین سلامی» → «حسین سلامی».
+func (g *Gazetteer) StripHonorifics(name string) string {
+	for {
+		ts := Tokenize(name)
+		n := g.honorificLen(name, ts)
+		if n == 0 {
+			return name
+		}
+		name = name[ts[n].Start:]
+	}
 }

@@ -216,6 +216,13 @@ func TestLinkSpans(t *testing.T) {
 	if len(hs) != 2 || hs[0].ID != hs[1].ID || hs[0].Name != "حسین نجات" || hs[0].Text != "سردار حسین نجات" {
 		t.Errorf("honorific: %+v", hs)
 	}
+	// Only a whole word is an honorific: «حاجی‌پور» is a surname.
+	hp := l.Link(&article.Article{Body: []string{"حاجی‌پور گفت"}}, func(string) []Span {
+		return []Span{{Start: 0, End: len("حاجی‌پور"), Type: "PER"}}
+	})
+	if len(hp) != 1 || hp[0].Name != "حاجی‌پور" {
+		t.Errorf("honorific inside a word: %+v", hp)
+	}
 	// PEYMA takes «(ع» of a blessing into the name; the entity leaves it out
 	// but keeps a closed parenthesis and longer words.
 	for _, tc := range []struct{ text, span, want string }{

@@ -15,14 +15,12 @@ import (
 	"flag"
 	"log"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"khabar/internal/entities"
 	"khabar/internal/ner"
-	"khabar/internal/persian"
 )
 
 func main() {
@@ -76,7 +74,7 @@ func main() {
 		cut, last := 0, 0
 		add := func(text, typ string) {
 			if *noHonorifics && typ == "PER" {
-				if t := stripHonorific(g, text); t != text {
+				if t := g.StripHonorifics(text); t != text {
 					text = t
 					cut++
 				}
@@ -110,35 +108,4 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %s (%d bytes)", *out, len(b))
-}
-
-// stripHonorific cuts the honorifics from the front of a person's name: PEYMA
-// never tags the rank or title («سرلشکر سلامی» → «سلامی»). The rest of the
-// name is kept as written.
-func stripHonorific(g *entities.Gazetteer, name string) string {
-	for {
-		words := strings.Fields(name)
-		cut := 0
-		for _, h := range g.Honorifics {
-			// h is folded; a written word may fold to several tokens
-			// («آیت‌الله»), so compare the folded prefix word by word.
-			var folded []string
-			for k, w := range words {
-				folded = append(folded, persian.FoldTokens(w)...)
-				if len(folded) >= len(h) {
-					if slices.Equal(folded, h) && k+1 < len(words) {
-						cut = k + 1
-					}
-					break
-				}
-			}
-			if cut > 0 {
-				break
-			}
-		}
-		if cut == 0 {
-			return name
-		}
-		name = strings.Join(words[cut:], " ")
-	}
 }
